@@ -1,0 +1,68 @@
+"""Byline lines -> authors: split ``A``, ``A and B``, ``A, B and C``; strip roles and affiliations."""
+
+from __future__ import annotations
+
+import re
+
+from worker.models.article import Author
+
+BYLINE = re.compile(r"^(?:By|BY|by)[:\s]\s*(?P<names>\S.{0,300})$")
+_SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\|)\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+")
+_ROLE = re.compile(
+    r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|contributing|bureau|chief"
+    r"|analyst|producer|photographer|special\s+to|senior|for\s+upi)\b",
+    re.IGNORECASE,
+)
+_CREDENTIAL = re.compile(r"^(?:Ph\.?\s?D\.?|M\.?D\.?|R\.?N\.?|Esq\.?|MBA|M\.?P\.?H\.?|DPhil|J\.?D\.?)$", re.I)
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|V)\.?$")
+_ORGS = frozenset(
+    {
+        "upi", "united press international", "ap", "the associated press", "associated press", "reuters",
+        "afp", "agence france-presse", "xinhua", "bloomberg", "cnn", "dpa", "efe", "kyodo", "yonhap",
+        "the conversation", "kaiser health news", "kff health news", "tass", "ians", "ani",
+    }
+)  # fmt: skip
+_LEADING = re.compile(r"^(?:and|AND)\s+|^(?:Written|Reported)\s+by\s+", re.IGNORECASE)
+
+
+def _first_last(name: str) -> tuple[str | None, str | None]:
+    toks = name.split()
+    while len(toks) > 1 and _SUFFIX.match(toks[-1]):
+        toks.pop()
+    if len(toks) < 2:
+        return None, None
+    return toks[0], toks[-1].rstrip(",")
+
+
+def parse_byline(names: str) -> list[Author]:
+    """``'Joe Fisher, UPI Staff Writer'`` -> ``[Author(name='Joe Fisher', role='UPI Staff Writer')]``."""
+    out: list[dict[str, str | None]] = []
+    for raw_piece in _SPLIT.split(names.strip()):
+        piece = _LEADING.sub("", raw_piece.strip()).strip(" .,;:-–—") if raw_piece else ""
+        if not piece:
+            continue
+        if raw_piece.strip().endswith(".") and not piece.endswith(".") and len(piece.split()[-1]) <= 2:
+            piece += "."  # keep the period of a trailing initial ("John Q.")
+        low = piece.casefold()
+        if out and (_ROLE.search(piece) or _CREDENTIAL.match(piece)):
+            prev = out[-1]
+            prev["role"] = f"{prev['role']}, {piece}" if prev["role"] else piece
+            continue
+        if out and low in _ORGS:
+            out[-1]["affiliation"] = piece
+            continue
+        if out and _SUFFIX.match(piece):
+            out[-1]["name"] = f"{out[-1]['name']} {piece}"
+            continue
+        if _ROLE.search(piece) and len(piece.split()) > 1 and not out:
+            # "UPI Staff" alone: no person to attach the role to -> not a name
+            continue
+        out.append({"name": piece, "role": None, "affiliation": None})
+    authors: list[Author] = []
+    for a in out:
+        name = a["name"] or ""
+        first, last = _first_last(name)
+        authors.append(
+            Author.model_construct(name=name, first=first, last=last, role=a["role"], affiliation=a["affiliation"])
+        )
+    return authors

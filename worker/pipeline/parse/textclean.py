@@ -1,0 +1,114 @@
+"""Text normalisation: newlines, odd whitespace, HTML fragments, entities, boilerplate lines.
+
+Hot path: each function first checks cheaply whether there is anything to do.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from typing import NamedTuple
+
+# Newline variants -> "\n".  Odd spaces -> " ".  Zero-width/soft hyphen and C0 controls -> removed.
+_NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+_ODD_SPACE = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200d\u2060\ufeff\u00ad\ufffe\uffff]")
+_ANY_ODD = re.compile(
+    r"[\r\u2028\u2029\x85\t\x0b\x0c\u00a0\u1680\u2000-\u200d\u202f\u205f\u3000"
+    r"\x00-\x08\x0e-\x1f\x7f\u2060\ufeff\u00ad\ufffe\uffff]"
+)
+
+_SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_ANCHOR = re.compile(
+    r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>""",
+    re.IGNORECASE | re.DOTALL,
+)
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
+_MULTISPACE = re.compile(r"\s{2,}")
+_HAS_ALNUM = re.compile(r"\w")
+
+# Bare boilerplate lines dropped from the body (compared case-folded, trailing punctuation removed).
+_BOILERPLATE = frozenset(
+    {
+        "advertisement",
+        "advertisements",
+        "ad",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading below",
+        "continue reading",
+        "scroll to continue",
+        "scroll to continue with content",
+        "skip advertisement",
+        "share this article",
+        "share",
+        "related",
+        "read more",
+    }
+)
+
+
+class Anchor(NamedTuple):
+    href: str
+    text: str
+
+
+def normalize_text(text: str) -> str:
+    """CRLF/CR/LS/PS -> LF, NBSP and other odd spaces -> space, zero-width chars and controls removed."""
+    if _ANY_ODD.search(text) is None:
+        return text
+    text = _NEWLINE.sub("\n", text)
+    text = _ODD_SPACE.sub(" ", text)
+    return _DROP.sub("", text)
+
+
+def clean_fragment(line: str, anchors: list[Anchor] | None = None) -> tuple[str, bool]:
+    """Strip HTML tags (keeping link text), unescape entities, collapse spaces.
+
+    Returns ``(clean_text, had_html)``.  Anchors found are appended to ``anchors`` when given.
+    """
+    had_html = False
+    if "<" in line:
+        if anchors is not None and "<a" in line.lower():
+            for m in _ANCHOR.finditer(line):
+                href = m.group(1) or m.group(2) or m.group(3) or ""
+                inner = _TAG.sub("", m.group(4))
+                anchors.append(Anchor(html.unescape(href).strip(), " ".join(html.unescape(inner).split())))
+        new = _BR.sub(" ", line)
+        new = _SCRIPT.sub(" ", new)
+        new = _COMMENT.sub(" ", new)
+        new = _TAG.sub("", new)
+        if new != line:
+            had_html = True
+            line = new
+    if "&" in line and _ENTITY.search(line) is not None:
+        line = html.unescape(line)
+        had_html = True
+        if _ANY_ODD.search(line) is not None:
+            line = _DROP.sub("", _ODD_SPACE.sub(" ", _NEWLINE.sub(" ", line)))
+    if "  " in line or "\n" in line:
+        line = _MULTISPACE.sub(" ", line)
+    return line.strip(), had_html
+
+
+def is_boilerplate(line: str) -> bool:
+    """A line that carries no article text: bare 'Advertisement' etc., or no letters/digits at all."""
+    if _HAS_ALNUM.search(line) is None:
+        return True
+    if len(line) > 40:
+        return False
+    return line.casefold().rstrip(" .:!»>›→") in _BOILERPLATE
+
+
+def looks_binary(text: str) -> bool:
+    """Decoded garbage: many U+FFFD replacement characters or NULs."""
+    n = len(text)
+    if n == 0:
+        return False
+    bad = text.count("\ufffd") + text.count("\x00")
+    return bad > 8 and bad * 20 > n

@@ -1,0 +1,101 @@
+"""Header line, timestamp line, ``Updated`` line: regexes and conversion to tz-aware datetimes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import NamedTuple
+from zoneinfo import ZoneInfo
+
+MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+HEADER = re.compile(r"^date:?\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(trending))?\s*$", re.IGNORECASE)
+
+
+
+def _stamp(s: str) -> str:
+    """One date + time stamp; ``s`` suffixes the group names so two stamps can share a regex."""
+    return (
+        rf"(?P<mon{s}>{MONTH_RE})\s+(?P<day{s}>\d{{1,2}}),?\s+(?P<year{s}>\d{{4}})"
+        r"\s*(?:/|,|\bat\b|-|\|)?\s*"
+        rf"(?P<hour{s}>\d{{1,2}}):(?P<min{s}>\d{{2}})\s*(?P<ampm{s}>[AaPp])\.?\s*[Mm]\.?"
+        r"(?:\s*(?:ET|EST|EDT))?"
+    )
+
+
+# "Nov. 2, 2022 / 4:17 PM", optionally followed on the same line by "| Updated Nov. 3, 2022 / 9:12 AM".
+TIMESTAMP = re.compile(
+    rf"^(?:Published:?\s+)?(?P<pub>{_stamp('')})"
+    rf"(?:\s*[|/;,-]?\s*\(?(?:Updated|Last updated):?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?)?\s*$",
+    re.IGNORECASE,
+)
+UPDATED = re.compile(
+    rf"^\(?(?:Updated|Last updated):?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?\s*$", re.IGNORECASE
+)
+
+
+class Stamp(NamedTuple):
+    dt: datetime
+    raw: str
+
+
+def month_number(word: str) -> int | None:
+    return _MONTHS.get(word[:3].lower())
+
+
+def to_datetime(m: re.Match[str], suffix: str, tz: ZoneInfo) -> datetime | None:
+    """Build the tz-aware local datetime from a TIMESTAMP/UPDATED match group set; None if invalid."""
+    mon = month_number(m.group("mon" + suffix))
+    hour = int(m.group("hour" + suffix))
+    minute = int(m.group("min" + suffix))
+    if mon is None or not 1 <= hour <= 12 or minute > 59:
+        return None
+    if m.group("ampm" + suffix) in "Pp":
+        hour = hour % 12 + 12
+    else:
+        hour = hour % 12
+    try:
+        return datetime(int(m.group("year" + suffix)), mon, int(m.group("day" + suffix)), hour, minute,
+                        tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def parse_timestamp_line(line: str, tz: ZoneInfo) -> tuple[Stamp | None, Stamp | None] | None:
+    """``(published, updated)`` if ``line`` is a timestamp line (either part may be invalid -> None)."""
+    if len(line) > 120 or not line[:1].isalpha():
+        return None
+    m = TIMESTAMP.match(line)
+    if m is None:
+        return None
+    pub = to_datetime(m, "", tz)
+    upd = to_datetime(m, "_u", tz) if m.group("upd") else None
+    return (
+        Stamp(pub, m.group("pub")) if pub is not None else None,
+        Stamp(upd, m.group("upd")) if upd is not None else None,
+    )
+
+
+def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | None | bool:
+    """A stand-alone ``Updated <stamp>`` line: its Stamp, None if the date is invalid, False if no match."""
+    if len(line) > 120 or line[:1] not in "UuLl(":
+        return False
+    m = UPDATED.match(line)
+    if m is None:
+        return False
+    dt = to_datetime(m, "_u", tz)
+    return Stamp(dt, m.group("upd")) if dt is not None else None
+
+
+def header_date(m: re.Match[str]) -> str | None:
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return None

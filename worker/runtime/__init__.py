@@ -1,0 +1,1 @@
+"""The runtime: owns polling, sending, commits, rebalances, backpressure and shutdown."""
