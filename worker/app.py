@@ -66,7 +66,7 @@ def consumer_config(settings: Settings) -> ConsumerConfig:
         session_timeout_s=settings.session_timeout_s,
         max_poll_interval_s=settings.max_poll_interval_s,
         max_poll_records=settings.max_poll_records,
-        max_partition_fetch_bytes=max(settings.max_message_bytes * 2, 1_048_576),
+        max_partition_fetch_bytes=max(settings.max_message_bytes * 4, 4_194_304),
         group_instance_id=settings.group_instance_id,
         cooperative=settings.cooperative_rebalance,
     )

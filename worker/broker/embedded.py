@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import atexit
 import base64
+import contextlib
 import ctypes
 import os
 import shutil
@@ -70,10 +71,8 @@ def _install_hooks() -> None:
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the forked child
     """preexec_fn: SIGKILL the JVM when the thread that started it dies (PR_SET_PDEATHSIG)."""
-    try:
+    with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
-    except OSError:
-        pass
 
 
 def _free_ports(n: int) -> list[int]:
@@ -259,7 +258,7 @@ class KafkaCluster:
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
                 cwd=str(log.parent),
-                preexec_fn=_die_with_parent if on_main and sys.platform == "linux" else None,  # noqa: PLW1509
+                preexec_fn=_die_with_parent if on_main and sys.platform == "linux" else None,
             )
 
     def _wait_ready(self, expected: set[int], timeout_s: float) -> None:
@@ -287,10 +286,8 @@ class KafkaCluster:
 
     @staticmethod
     def _signal(proc: subprocess.Popen[bytes], sig: int) -> None:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(proc.pid, sig)
-        except (ProcessLookupError, PermissionError):
-            pass
 
     def _kill_procs(self, graceful: bool = False) -> None:
         with self._lock:
@@ -300,16 +297,12 @@ class KafkaCluster:
                 self._signal(proc, signal.SIGTERM)
             deadline = time.monotonic() + 5.0
             for proc in procs.values():
-                try:
+                with contextlib.suppress(subprocess.TimeoutExpired):
                     proc.wait(timeout=max(0.0, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    pass
         for proc in procs.values():
             self._signal(proc, signal.SIGKILL)  # the whole group: nothing may outlive us
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                pass
 
 
 EmbeddedKafka = KafkaCluster

@@ -118,9 +118,10 @@ def ensure_jars(pom: Path | None = None) -> Path:
                 online_err = (result.stdout + result.stderr).strip()
                 result = _run_mvn(mvn, pom, tmp, offline=True)
                 if result.returncode != 0:
+                    offline_err = (result.stdout + result.stderr).strip()
                     raise RuntimeError(
                         f"mvn dependency:copy-dependencies failed for {pom}\n--- online ---\n"
-                        f"{online_err[-3000:]}\n--- offline (-o) ---\n{(result.stdout + result.stderr)[-3000:]}"
+                        f"{online_err[-3000:]}\n--- offline (-o) ---\n{offline_err[-3000:]}"
                     )
             jars = sorted(p.name for p in tmp.glob("*.jar"))
             if not any(j.startswith("kafka_2.13-") for j in jars):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 
-from kafka import KafkaAdminClient
+from kafka.admin.client import KafkaAdminClient
 
 
 def fetch_live_brokers(bootstrap: list[str], timeout_s: float) -> set[int]:

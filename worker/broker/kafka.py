@@ -12,10 +12,13 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
+# Import from submodules: the repo's kafka/ (pom.xml) directory would otherwise shadow the
+# top-level ``kafka`` package for mypy (it resolves it as a namespace package without attributes).
 import kafka.errors as kerrors
-from kafka import KafkaAdminClient, KafkaProducer
-from kafka import TopicPartition as KTopicPartition
+from kafka.admin.client import KafkaAdminClient
+from kafka.producer.kafka import KafkaProducer
 from kafka.structs import OffsetAndMetadata
+from kafka.structs import TopicPartition as KTopicPartition
 
 from worker.broker.types import (
     Admin,
@@ -162,7 +165,9 @@ class KafkaProducerClient:
         with translate_errors():
             self._producer.begin_transaction()
 
-    def send_offsets_to_transaction(self, offsets: Mapping[TopicPartition, int], group_metadata: object) -> None:
+    def send_offsets_to_transaction(
+        self, offsets: Mapping[TopicPartition, int], group_metadata: object
+    ) -> None:
         with translate_errors():
             self._producer.send_offsets_to_transaction(offsets_payload(offsets), group_metadata)
 
@@ -181,7 +186,10 @@ class KafkaProducerClient:
 
 class KafkaAdmin:
     def __init__(self, bootstrap: str, overrides: Mapping[str, object]) -> None:
-        kwargs: dict[str, object] = {"bootstrap_servers": bootstrap.split(","), "client_id": "news-ingest-admin"}
+        kwargs: dict[str, object] = {
+            "bootstrap_servers": bootstrap.split(","),
+            "client_id": "news-ingest-admin",
+        }
         kwargs.update(overrides)
         with translate_errors():
             self._admin = KafkaAdminClient(**kwargs)
@@ -218,7 +226,9 @@ class KafkaAdmin:
                     raise to_broker_error(kerrors.for_code(code)(topic.get("error_message") or topic["name"]))
             while set(names) & self.list_topics():
                 if time.monotonic() > deadline:
-                    raise BrokerError(f"topics {sorted(names)} still listed after {timeout_s}s", retriable=True)
+                    raise BrokerError(
+                        f"topics still listed after {timeout_s}s: {sorted(names)}", retriable=True
+                    )
                 time.sleep(0.1)
 
     def list_topics(self) -> set[str]:

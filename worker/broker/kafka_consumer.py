@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import kafka.errors as kerrors
-from kafka import KafkaConsumer
+from kafka.consumer.group import KafkaConsumer
 from kafka.consumer.subscription_state import AsyncConsumerRebalanceListener
 from kafka.coordinator.assignors.cooperative_sticky import CooperativeStickyAssignor
 from kafka.coordinator.assignors.range import RangePartitionAssignor
@@ -56,11 +56,11 @@ class _ListenerAdapter(AsyncConsumerRebalanceListener):  # type: ignore[misc]
                 done.set()
 
         threading.Thread(target=target, name="rebalance-listener", daemon=True).start()
-        net = self._owner._net()
+        net = self._owner.io_loop()
         while not done.is_set():
             await net.sleep(0.002)
         if failure:
-            self._owner._listener_error = failure[0]
+            self._owner.listener_error = failure[0]
             raise failure[0]
 
 
@@ -90,15 +90,15 @@ class KafkaConsumerClient:
         if config.group_instance_id is not None:
             kwargs["group_instance_id"] = config.group_instance_id
         kwargs.update(overrides)
-        self._listener_error: BaseException | None = None
+        self.listener_error: BaseException | None = None
         with translate_errors():
             self._consumer = KafkaConsumer(**kwargs)
 
-    def _net(self) -> Any:
+    def io_loop(self) -> Any:
         return self._consumer._net  # noqa: SLF001 - the IO loop the listener adapter awaits on
 
     def _raise_listener_error(self) -> None:
-        err, self._listener_error = self._listener_error, None
+        err, self.listener_error = self.listener_error, None
         if err is not None:
             raise err
 
@@ -113,7 +113,8 @@ class KafkaConsumerClient:
     def poll(self, timeout_s: float, max_records: int) -> list[Record]:
         try:
             with translate_errors():
-                batches = self._consumer.poll(timeout_ms=int(max(0.0, timeout_s) * 1000), max_records=max_records)
+                timeout_ms = int(max(0.0, timeout_s) * 1000)
+                batches = self._consumer.poll(timeout_ms=timeout_ms, max_records=max_records)
         except BrokerError:
             self._raise_listener_error()  # surface the listener's own exception, not the wrapper
             raise
@@ -169,7 +170,9 @@ class KafkaConsumerClient:
             raise BrokerError(f"position of {tp} unknown after {timeout_s}s", retriable=True)
         return int(pos)
 
-    def end_offsets(self, partitions: Iterable[TopicPartition], timeout_s: float) -> dict[TopicPartition, int]:
+    def end_offsets(
+        self, partitions: Iterable[TopicPartition], timeout_s: float
+    ) -> dict[TopicPartition, int]:
         with translate_errors():
             result = self._consumer.end_offsets([ktp(tp) for tp in partitions], timeout_ms=ms(timeout_s))
         return {seam_tp(tp): int(off) for tp, off in result.items()}
@@ -178,7 +181,8 @@ class KafkaConsumerClient:
         self, partitions: Iterable[TopicPartition], timeout_s: float
     ) -> dict[TopicPartition, int]:
         with translate_errors():
-            result = self._consumer.beginning_offsets([ktp(tp) for tp in partitions], timeout_ms=ms(timeout_s))
+            query = [ktp(tp) for tp in partitions]
+            result = self._consumer.beginning_offsets(query, timeout_ms=ms(timeout_s))
         return {seam_tp(tp): int(off) for tp, off in result.items()}
 
     def offsets_for_times(
@@ -216,4 +220,3 @@ class KafkaConsumerClient:
         except BrokerError:
             self._raise_listener_error()
             raise
-

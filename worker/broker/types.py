@@ -125,8 +125,9 @@ class Consumer(Protocol):
 
     def position(self, tp: TopicPartition, timeout_s: float) -> int: ...
 
-    def end_offsets(self, partitions: Iterable[TopicPartition], timeout_s: float) -> dict[TopicPartition, int]:
-        ...
+    def end_offsets(
+        self, partitions: Iterable[TopicPartition], timeout_s: float
+    ) -> dict[TopicPartition, int]: ...
 
     def beginning_offsets(
         self, partitions: Iterable[TopicPartition], timeout_s: float
@@ -156,7 +157,9 @@ class Consumer(Protocol):
 class Producer(Protocol):
     """Thread-safe producer; idempotent by default, transactional when given a transactional id."""
 
-    def send(self, topic: str, key: bytes | None, value: bytes | None, headers: Headers = ()) -> SendHandle: ...
+    def send(
+        self, topic: str, key: bytes | None, value: bytes | None, headers: Headers = ()
+    ) -> SendHandle: ...
 
     def flush(self, timeout_s: float) -> None: ...
 
@@ -164,8 +167,9 @@ class Producer(Protocol):
 
     def begin_transaction(self) -> None: ...
 
-    def send_offsets_to_transaction(self, offsets: Mapping[TopicPartition, int], group_metadata: object) -> None:
-        ...
+    def send_offsets_to_transaction(
+        self, offsets: Mapping[TopicPartition, int], group_metadata: object
+    ) -> None: ...
 
     def commit_transaction(self) -> None: ...
 

@@ -43,7 +43,9 @@ class Photo(Frozen):
     credit_org: str | None = None
     is_file_photo: bool = False
     license_url: str | None = None
-    position: Literal["lead", "related"] = "lead"
+    position: Literal["lead", "inline", "related"] = Field(
+        "lead", description="'lead': caption above the body; 'inline': caption between body paragraphs"
+    )
 
 
 class Paragraph(Frozen):

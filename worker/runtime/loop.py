@@ -200,7 +200,7 @@ class Runner:
         except BrokerError as exc:
             return _FailedHandle(exc)
 
-    def _reap(self, tick: float) -> None:
+    def _reap(self, tick: float, *, may_give_up: bool = True) -> None:
         """Release acknowledged heads in offset order; schedule re-sends for failed ones."""
         m = self.metrics
         for tp, st in self.tracker.heads():
@@ -210,7 +210,7 @@ class Runner:
                     break
                 err = entry.handle.error() if entry.handle is not None else None
                 if err is not None:
-                    self._on_send_failure(tp, entry, err, tick)
+                    self._on_send_failure(tp, entry, err, tick, may_give_up)
                     break
                 self.tracker.release_head(tp)
                 self._count_released(tp, entry)
@@ -245,7 +245,9 @@ class Runner:
         else:
             s.skipped += 1
 
-    def _on_send_failure(self, tp: TopicPartition, entry: Entry, err: BrokerError, tick: float) -> None:
+    def _on_send_failure(
+        self, tp: TopicPartition, entry: Entry, err: BrokerError, tick: float, may_give_up: bool
+    ) -> None:
         m = self.metrics
         if entry.retry_at == 0.0 or entry.first_failed_at is None:
             # First sight of this failure: decide, then schedule.
@@ -254,7 +256,8 @@ class Runner:
             m.errors.labels(stage, type(err).__name__).inc()
             if entry.outcome == "dlq":
                 m.dlq_produce_failures.inc()
-            log.warning("send for %s@%d failed (%s); will retry", tp, entry.offset, err)
+            if entry.attempts & (entry.attempts - 1) == 0:  # 1, 2, 4, 8...: do not flood the log
+                log.warning("send for %s@%d failed (attempt %d): %s", tp, entry.offset, entry.attempts, err)
             if entry.outcome == "ok" and not err.retriable:
                 # The output topic refuses this event for good (e.g. too large): dead-letter the input.
                 self._reroute_to_dlq(tp, entry, err)
@@ -264,7 +267,7 @@ class Runner:
                 self._retry_paused.add(tp)
                 self._pause([tp])
             self.health.note_failure(str(tp), tick)
-        if tick - entry.first_failed_at > self.cfg.give_up_after_s:
+        if may_give_up and tick - entry.first_failed_at > self.cfg.give_up_after_s:
             raise FatalRuntimeError(
                 f"could not deliver {tp}@{entry.offset} for {self.cfg.give_up_after_s:.0f}s: {err}"
             )
@@ -339,7 +342,7 @@ class Runner:
                 self.producer.flush(max(0.05, min(1.0, deadline - self.now())))
             except BrokerError as exc:
                 log.warning("flush failed: %s", exc)
-            self._reap(self.now())
+            self._reap(self.now(), may_give_up=False)
             if self.tracker.pending_count(partitions):
                 time.sleep(0.01)
         left = self.tracker.pending_count(partitions)

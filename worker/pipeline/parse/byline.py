@@ -54,9 +54,6 @@ def parse_byline(names: str) -> list[Author]:
         if out and _SUFFIX.match(piece):
             out[-1]["name"] = f"{out[-1]['name']} {piece}"
             continue
-        if _ROLE.search(piece) and len(piece.split()) > 1 and not out:
-            # "UPI Staff" alone: no person to attach the role to -> not a name
-            continue
         out.append({"name": piece, "role": None, "affiliation": None})
     authors: list[Author] = []
     for a in out:

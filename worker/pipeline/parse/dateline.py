@@ -39,6 +39,8 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
         return None
     raw = m.group("raw").strip()
     agency = m.group("agency") if "agency" in m.re.groupindex else None
+    if agency is None and len(m.group("place").split(",")[0]) < 4:
+        return None  # "US --", "AP --": too weak without an agency
     place = m.group("place")
     place = place.strip().rstrip(",") if place else None
     month = month_number(m.group("mon")) if m.group("mon") else None

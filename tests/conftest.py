@@ -1,0 +1,74 @@
+"""Shared pytest fixtures. Keep each group of fixtures under its own header."""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterator
+
+import pytest
+
+# ---------------------------------------------------------------------------------------------
+# Environment hygiene
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _no_ingest_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests never see the developer's INGEST_* settings."""
+    for key in list(os.environ):
+        if key.startswith("INGEST_"):
+            monkeypatch.delenv(key)
+
+
+# ---------------------------------------------------------------------------------------------
+# Broker (worker/broker): a real Kafka for the session, unique names
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def kafka_bootstrap() -> Iterator[str]:
+    """``$KAFKA_BOOTSTRAP`` if set, else one embedded single-node KRaft broker for the session."""
+    external = os.environ.get("KAFKA_BOOTSTRAP")
+    if external:
+        yield external
+        return
+    from worker.broker.embedded import EmbeddedKafka
+
+    kafka = EmbeddedKafka()
+    kafka.start()
+    try:
+        yield kafka.bootstrap
+    finally:
+        kafka.stop()
+
+
+@pytest.fixture
+def unique_name(request: pytest.FixtureRequest) -> Callable[[str], str]:
+    """``unique_name("topic")`` -> ``"topic-<test name>-<8 hex>"``: valid Kafka topic/group ids."""
+    base = re.sub(r"[^A-Za-z0-9._-]+", "-", request.node.name)[:80].strip("-")
+
+    def make(prefix: str) -> str:
+        return f"{prefix}-{base}-{uuid.uuid4().hex[:8]}"
+
+    return make
+
+
+@pytest.fixture
+def topic_factory(unique_name: Callable[[str], str]) -> Callable[..., str]:
+    """``topic_factory(admin, partitions=1, replication_factor=1, configs=None) -> name``."""
+    from worker.broker.types import Admin, TopicSpec
+
+    def make(
+        admin: Admin,
+        partitions: int = 1,
+        replication_factor: int = 1,
+        configs: dict[str, str] | None = None,
+        prefix: str = "t",
+    ) -> str:
+        name = unique_name(prefix)
+        admin.create_topics([TopicSpec(name, partitions, replication_factor, configs or {})], timeout_s=30)
+        return name
+
+    return make

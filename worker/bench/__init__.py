@@ -1,0 +1,1 @@
+"""Micro-benchmarks (pure CPU, one process): ``python -m worker.bench.parse <articles.jsonl>``."""

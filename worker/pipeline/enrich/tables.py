@@ -1,0 +1,131 @@
+"""Load the enrichment tables shipped in ``data/`` once per process (see ``data/README.md``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+PLACE_KINDS = frozenset({"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    iso2: str
+    admin1: str | None
+    kind: str
+    population: int
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One gazetteer surface form: every place/org/demonym reading of it."""
+
+    surface: str
+    places: tuple[Place, ...]
+    org: str | None  # canonical organisation name
+    org_iso2: str | None
+    demonym: str | None  # iso2 ("" for non-national groups)
+    special: str | None  # region | blocked | georgia | person_prone
+
+
+@dataclass(frozen=True, slots=True)
+class EnrichTables:
+    automaton: Any  # ahocorasick.Automaton: surface -> Term
+    country_names: dict[str, str]
+    stopwords_en: frozenset[str]
+    language_stopwords: dict[str, frozenset[str]]
+    background_df: dict[str, int]
+    background_docs: int
+
+
+def _read(name: str) -> list[list[str]]:
+    text = resources.files("worker.pipeline.enrich").joinpath("data", name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _num(value: str) -> float | None:
+    return float(value) if value else None
+
+
+def _build_terms() -> dict[str, dict[str, Any]]:
+    terms: dict[str, dict[str, Any]] = {}
+
+    def slot(surface: str) -> dict[str, Any]:
+        return terms.setdefault(
+            surface, {"places": [], "org": None, "org_iso2": None, "demonym": None, "special": None}
+        )
+
+    for row in _read("places.tsv")[1:]:
+        name, iso2, admin1, kind, pop, lat, lon, gid = (row + [""] * 8)[:8]
+        place = Place(name, iso2, admin1 or None, kind, int(pop or 0), _num(lat), _num(lon), int(gid) if gid else None)
+        slot(name)["places"].append(place)
+    for row in _read("aliases.tsv"):
+        surface, iso2, admin1, kind = (row + [""] * 4)[:4]
+        entry = slot(surface)
+        if kind in PLACE_KINDS:
+            # a curated alias overrides generated readings of the same kind class
+            if kind in ("country", "admin1", "city_strict", "region_in"):
+                entry["places"] = [p for p in entry["places"] if p.kind in ("city", "capital")]
+                if kind == "city_strict":
+                    entry["places"] = [p for p in entry["places"] if p.iso2 == iso2]
+                    continue
+            entry["places"].insert(0, Place(surface, iso2, admin1 or None, kind, 0, None, None, None))
+        elif kind == "demonym":
+            entry["demonym"] = iso2
+        else:
+            entry["special"] = kind
+            if kind in ("region", "blocked", "georgia"):
+                entry["places"] = []
+            if kind == "person_prone":
+                entry["places"] = [Place(surface, iso2, None, "country", 0, None, None, None)]
+    for row in _read("orgs.tsv"):
+        surface, canonical, iso2 = (row + [""] * 3)[:3]
+        entry = slot(surface)
+        entry["org"] = canonical
+        entry["org_iso2"] = iso2 or None
+    return terms
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> EnrichTables:
+    """Build the gazetteer automaton and read the keyword/language tables (cached per process)."""
+    automaton = ahocorasick.Automaton()
+    country_names: dict[str, str] = {}
+    for surface, e in _build_terms().items():
+        term = Term(surface, tuple(e["places"]), e["org"], e["org_iso2"], e["demonym"], e["special"])
+        automaton.add_word(surface, term)
+        for p in term.places:
+            if p.kind == "country" and p.iso2 not in country_names:
+                country_names[p.iso2] = p.name
+    automaton.make_automaton()
+    import pycountry
+
+    for c in pycountry.countries:
+        country_names[c.alpha_2] = getattr(c, "common_name", c.name)
+    country_names.update({"US": "United States", "GB": "United Kingdom", "KP": "North Korea", "KR": "South Korea"})
+    country_names.update({"RU": "Russia", "IR": "Iran", "SY": "Syria", "PS": "Palestine", "XK": "Kosovo"})
+    langs = {row[0]: frozenset(row[1].split()) for row in _read("language_stopwords.tsv")}
+    words = _read("stopwords_en.txt")
+    df_rows = _read("background_df.tsv")
+    docs = int(df_rows[0][1])
+    return EnrichTables(
+        automaton=automaton,
+        country_names=country_names,
+        stopwords_en=frozenset(w[0] for w in words),
+        language_stopwords=langs,
+        background_df={r[0]: int(r[1]) for r in df_rows[1:]},
+        background_docs=docs,
+    )

@@ -1,0 +1,88 @@
+"""The article parser: one raw message (UPI-shape text or an HTML page) -> ParsedArticle or Rejection.
+
+Pure: no I/O, no clock, no environment.  ``parse_article`` never raises.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+from zoneinfo import ZoneInfo
+
+from worker.errors import Reason, Rejection
+from worker.models.article import ParsedArticle
+from worker.pipeline.parse.build import assemble
+from worker.pipeline.parse.segment import segment
+from worker.pipeline.parse.textclean import looks_binary
+
+__all__ = ["parse_article", "parse_text"]
+
+_HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body")
+
+
+def parse_article(
+    text: str,
+    *,
+    content_type: Literal["text", "html"],
+    tz: ZoneInfo,
+    source_url: str | None = None,
+    base_url: str = "https://www.upi.com",
+) -> ParsedArticle | Rejection:
+    """Parse one article.  Returns a Rejection (never raises) for input that cannot be an article."""
+    try:
+        if not isinstance(text, str):
+            return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
+        if not text.strip():
+            return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
+        if looks_binary(text):
+            return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
+        head = text[:2000].lstrip()[:200].lower()
+        if content_type == "html" or head.startswith(_HTML_SNIFF):
+            if "<" in text[:5000]:
+                from worker.pipeline.parse.html import parse_html
+
+                return parse_html(text, tz=tz, source_url=source_url)
+        return parse_text(text, tz=tz, source_url=source_url, base_url=base_url)
+    except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
+        return Rejection(Reason.INTERNAL_ERROR, f"parser bug: {type(exc).__name__}: {exc}"[:300],
+                         error_class="InternalError")
+
+
+def parse_text(
+    text: str, *, tz: ZoneInfo, source_url: str | None = None, base_url: str = "https://www.upi.com"
+) -> ParsedArticle | Rejection:
+    """UPI-shape plain text (tolerant of missing lines, CRLF, entities and stray tags)."""
+    seg = segment(text, tz, base_url)
+    evidence = (seg.header_date is not None or seg.published is not None or seg.dateline is not None
+                or seg.has_byline or seg.section is not None)
+    if not evidence:
+        return Rejection(Reason.NOT_AN_ARTICLE, "no header, timestamp, section, byline or dateline")
+    if seg.headline is None:
+        return Rejection(Reason.NO_HEADLINE, "no headline line after the header")
+    if not seg.paragraphs:
+        return Rejection(Reason.NO_BODY, "no body paragraphs")
+    warnings = seg.warnings
+    if seg.published is None:
+        warnings.append("no_timestamp")
+    return assemble(
+        shape="upi_text",
+        headline=seg.headline,
+        texts=seg.paragraphs,
+        section=seg.section,
+        trending=seg.trending,
+        header_date=seg.header_date,
+        published=seg.published.dt if seg.published else None,
+        published_raw=seg.published.raw if seg.published else None,
+        updated=seg.updated.dt if seg.updated else None,
+        updated_raw=seg.updated.raw if seg.updated else None,
+        authors=seg.authors,
+        dateline=seg.dateline,
+        photos=seg.photos,
+        related=seg.related,
+        links=seg.links,
+        source_url=source_url,
+        has_byline=seg.has_byline,
+        boilerplate_removed=seg.boilerplate_removed,
+        html_fragments=seg.html_fragments,
+        lines_dropped=seg.lines_dropped,
+        warnings=warnings,
+    )

@@ -1,0 +1,111 @@
+"""Assemble a ParsedArticle from trusted, already-typed parts (``model_construct``: no re-validation)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from worker.models.article import (
+    Author,
+    Dateline,
+    Flags,
+    Link,
+    Paragraph,
+    ParsedArticle,
+    Photo,
+    Quality,
+    Related,
+)
+
+WORDS_PER_MINUTE = 238
+
+
+def paragraphs_of(texts: list[str]) -> tuple[list[Paragraph], str]:
+    """Paragraph models with offsets into ``"\\n\\n".join(texts)``, and that body text."""
+    out: list[Paragraph] = []
+    pos = 0
+    construct = Paragraph.model_construct
+    for k, t in enumerate(texts):
+        end = pos + len(t)
+        out.append(construct(idx=k, text=t, char_start=pos, char_end=end))
+        pos = end + 2
+    return out, "\n\n".join(texts)
+
+
+def date_consistency(
+    header_date: str | None, published: datetime | None, dateline: Dateline | None
+) -> bool | None:
+    """True/False when at least two of header date, timestamp, dateline month/day can be compared."""
+    checks: list[bool] = []
+    if published is not None:
+        if header_date is not None:
+            checks.append(published.date().isoformat() == header_date)
+        if dateline is not None and dateline.month is not None and dateline.day is not None:
+            checks.append((published.month, published.day) == (dateline.month, dateline.day))
+    elif header_date is not None and dateline is not None and dateline.month is not None:
+        checks.append(header_date[5:] == f"{dateline.month:02d}-{dateline.day or 0:02d}")
+    return all(checks) if checks else None
+
+
+def assemble(
+    *,
+    shape: Literal["upi_text", "html", "plain_text"],
+    headline: str,
+    texts: list[str],
+    section: str | None = None,
+    trending: bool = False,
+    header_date: str | None = None,
+    published: datetime | None = None,
+    published_raw: str | None = None,
+    updated: datetime | None = None,
+    updated_raw: str | None = None,
+    authors: list[Author] | None = None,
+    dateline: Dateline | None = None,
+    photos: list[Photo] | None = None,
+    related: list[Related] | None = None,
+    links: list[Link] | None = None,
+    source_url: str | None = None,
+    has_byline: bool = False,
+    boilerplate_removed: int = 0,
+    html_fragments: int = 0,
+    lines_dropped: int = 0,
+    warnings: list[str] | None = None,
+) -> ParsedArticle:
+    paras, body = paragraphs_of(texts)
+    words = len(body.split())
+    quality = Quality.model_construct(
+        has_byline=has_byline,
+        has_dateline=dateline is not None,
+        has_timestamp=published is not None,
+        has_section=section is not None,
+        date_consistent=date_consistency(header_date, published, dateline),
+        boilerplate_lines_removed=boilerplate_removed,
+        html_fragments_found=html_fragments,
+        lines_dropped=lines_dropped,
+        warnings=warnings or [],
+    )
+    return ParsedArticle.model_construct(
+        shape=shape,
+        headline=headline,
+        section=section,
+        flags=Flags.model_construct(trending=trending),
+        date_header=header_date,
+        published_at=published,
+        published_at_raw=published_raw,
+        updated_at=updated,
+        updated_at_raw=updated_raw,
+        authors=authors or [],
+        dateline=dateline,
+        photos=photos or [],
+        paragraphs=paras,
+        body_text=body,
+        lede=texts[0] if texts else None,
+        word_count=words,
+        char_count=len(body),
+        reading_time_min=-(-words // WORDS_PER_MINUTE),
+        related=related or [],
+        links=links or [],
+        language_hint=None,
+        source_url=source_url,
+        quality=quality,
+    )
