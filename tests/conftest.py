@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import re
 import uuid
+import warnings
 from collections.abc import Callable, Iterator
 
 import pytest
+
+# kafka-python 3.0.12 loads its protocol schemas with importlib.resources.read_text at import
+# time; that DeprecationWarning is attributed to importlib (not kafka.*), so the pyproject filter
+# misses it and "error" turns it into a collection error. Import kafka-python once, quietly.
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore", DeprecationWarning)
+    import kafka.admin.client
+    import kafka.consumer.group
+    import kafka.producer.kafka
+
+    import kafka  # noqa: F401
 
 # ---------------------------------------------------------------------------------------------
 # Environment hygiene
@@ -25,6 +38,19 @@ def _no_ingest_env(monkeypatch: pytest.MonkeyPatch) -> None:
 # ---------------------------------------------------------------------------------------------
 # Broker (worker/broker): a real Kafka for the session, unique names
 # ---------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(autouse=True)
+def _quiet_kafka_socket_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
+    """kafka-python 3.0.12 does not close a socket whose connect() failed (kafka/net/inet.py); the
+    exception traceback keeps it in a cycle until a GC pass emits ``ResourceWarning: unclosed
+    socket``, which ``filterwarnings=error`` turns into a failure of some later test. Integration
+    tests (where brokers die/restart) collect that garbage right away, with the warning ignored."""
+    yield
+    if request.node.get_closest_marker("integration") is not None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            gc.collect()
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ import argparse
 import gzip
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import orjson
@@ -33,7 +33,7 @@ def events_for(records: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], lis
     events: list[dict[str, Any]] = []
     rejected: list[tuple[str, Rejection]] = []
     for rec in records:
-        ctype = "html" if "html" in str(rec.get("content_type", "")) else "text"
+        ctype: Literal["text", "html"] = "html" if "html" in str(rec.get("content_type", "")) else "text"
         res = parse_article(rec["value"], content_type=ctype, tz=TZ)
         if isinstance(res, Rejection):
             rejected.append((rec["key"], res))

@@ -84,7 +84,9 @@ def test_envelope() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=4096), st.lists(st.tuples(st.text(max_size=20), st.binary(max_size=30)), max_size=3))
+@given(
+    st.binary(max_size=4096), st.lists(st.tuples(st.text(max_size=20), st.binary(max_size=30)), max_size=3)
+)
 def test_any_bytes_never_raise(value: bytes, headers: list[tuple[str, bytes]]) -> None:
     out = decode(b"k", value, headers, max_bytes=MAX)
     assert isinstance(out, RawArticle | Rejection)

@@ -47,48 +47,61 @@ def run(path: Path, *, repeat: int, content: str) -> dict[str, float]:
     """Time ``repeat`` passes over the file; returns articles/s, mean µs/article, rejections, bytes/s."""
     docs = _load(path, content)
     if not docs:
-        return {"articles": 0.0, "articles_per_s": 0.0, "us_per_article": 0.0, "rejected": 0.0, "mb_per_s": 0.0}
+        return {
+            "articles": 0.0,
+            "articles_per_s": 0.0,
+            "us_per_article": 0.0,
+            "rejected": 0.0,
+            "mb_per_s": 0.0,
+        }
     for text, kind in docs[: min(len(docs), 20)]:  # warm-up: imports, regex caches
         parse_article(text, content_type=kind, tz=TZ)
     rejected = 0
+    passes: list[float] = []
     gc_was = gc.isenabled()
-    gc.disable()
+    gc.disable()  # measure the parser, not the collector's schedule
     try:
-        t0 = time.perf_counter()
-        for _ in range(repeat):
+        for _ in range(max(1, repeat)):
+            t0 = time.perf_counter()
             for text, kind in docs:
                 if isinstance(parse_article(text, content_type=kind, tz=TZ), Rejection):
                     rejected += 1
-        elapsed = time.perf_counter() - t0
+            passes.append(time.perf_counter() - t0)
+            gc.collect()
     finally:
         if gc_was:
             gc.enable()
-    n = len(docs) * repeat
-    nbytes = sum(len(t.encode("utf-8")) for t, _ in docs) * repeat
+    elapsed = sum(passes)
+    n = len(docs) * len(passes)
+    nbytes = sum(len(t.encode("utf-8", "surrogatepass")) for t, _ in docs)
     return {
         "articles": float(n),
         "seconds": elapsed,
         "articles_per_s": n / elapsed,
+        "best_pass_articles_per_s": len(docs) / min(passes),
         "us_per_article": elapsed / n * 1e6,
-        "rejected": float(rejected),
-        "mb_per_s": nbytes / elapsed / 1e6,
+        "rejected": float(rejected) / len(passes),
+        "mb_per_s": nbytes * len(passes) / elapsed / 1e6,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Parser throughput (one core).")
     ap.add_argument("path", type=Path, help="articles.jsonl or html.jsonl.gz")
-    ap.add_argument("--repeat", type=int, default=None, help="passes over the file (default 20 text / 2 html)")
+    ap.add_argument(
+        "--repeat", type=int, default=None, help="passes over the file (default 20 text / 2 html)"
+    )
     ap.add_argument("--content", choices=["auto", "text", "html"], default="auto")
     args = ap.parse_args(argv)
     repeat = args.repeat
     if repeat is None:
         repeat = 2 if args.content == "html" or args.path.suffix == ".gz" else 20
     res = run(args.path, repeat=repeat, content=args.content)
-    print(
+    sys.stdout.write(
         f"{args.path.name}: {res['articles']:.0f} parses in {res.get('seconds', 0.0):.3f} s -> "
-        f"{res['articles_per_s']:,.0f} articles/s ({res['us_per_article']:.1f} µs/article, "
-        f"{res['mb_per_s']:.1f} MB/s, {res['rejected']:.0f} rejected)"
+        f"{res['articles_per_s']:,.0f} articles/s mean, {res.get('best_pass_articles_per_s', 0.0):,.0f} best pass "
+        f"({res['us_per_article']:.1f} µs/article, "
+        f"{res['mb_per_s']:.1f} MB/s, {res['rejected']:.0f} rejected per pass)\n"
     )
     return 0
 

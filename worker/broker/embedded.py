@@ -75,6 +75,15 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the forked child
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
 
 
+def _cluster_id() -> str:
+    """Like Kafka's Uuid.randomUuid(): URL-safe base64, unpadded, never starting with '-'
+    (StorageTool's argparse would read such an id as an option)."""
+    while True:
+        cid = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        if not cid.startswith("-"):
+            return cid
+
+
 def _free_ports(n: int) -> list[int]:
     import socket
 
@@ -116,7 +125,7 @@ class KafkaCluster:
         self.extra_properties = dict(extra_properties or {})
         self.heap_mb = heap_mb if heap_mb is not None else (512 if nodes == 1 else 384)
         self.keep_dir = keep_dir
-        self.cluster_id = base64.urlsafe_b64encode(uuid.uuid4().bytes).rstrip(b"=").decode()
+        self.cluster_id = _cluster_id()
         self.workdir: Path | None = None
         self.lib: Path | None = None
         self.ports: dict[int, int] = {}
@@ -238,7 +247,7 @@ class KafkaCluster:
         )
         write_properties(self._props_path(node_id), props)
         cmd = ["java", *jvm_flags(256, small=True), "-cp", f"{self.lib}/*", "kafka.tools.StorageTool"]
-        cmd += ["format", "-t", self.cluster_id, "-c", str(self._props_path(node_id))]
+        cmd += ["format", f"--cluster-id={self.cluster_id}", "--config", str(self._props_path(node_id))]
         result = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
         if result.returncode != 0:
             out = (result.stdout + result.stderr).strip().splitlines()[-50:]

@@ -70,7 +70,9 @@ def _build_terms() -> dict[str, dict[str, Any]]:
 
     for row in _read("places.tsv")[1:]:
         name, iso2, admin1, kind, pop, lat, lon, gid = (row + [""] * 8)[:8]
-        place = Place(name, iso2, admin1 or None, kind, int(pop or 0), _num(lat), _num(lon), int(gid) if gid else None)
+        place = Place(
+            name, iso2, admin1 or None, kind, int(pop or 0), _num(lat), _num(lon), int(gid) if gid else None
+        )
         slot(name)["places"].append(place)
     for row in _read("aliases.tsv"):
         surface, iso2, admin1, kind = (row + [""] * 4)[:4]
@@ -115,7 +117,9 @@ def load_tables() -> EnrichTables:
 
     for c in pycountry.countries:
         country_names[c.alpha_2] = getattr(c, "common_name", c.name)
-    country_names.update({"US": "United States", "GB": "United Kingdom", "KP": "North Korea", "KR": "South Korea"})
+    country_names.update(
+        {"US": "United States", "GB": "United Kingdom", "KP": "North Korea", "KR": "South Korea"}
+    )
     country_names.update({"RU": "Russia", "IR": "Iran", "SY": "Syria", "PS": "Palestine", "XK": "Kosovo"})
     langs = {row[0]: frozenset(row[1].split()) for row in _read("language_stopwords.tsv")}
     words = _read("stopwords_en.txt")

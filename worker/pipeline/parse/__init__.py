@@ -36,15 +36,17 @@ def parse_article(
         if looks_binary(text):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:2000].lstrip()[:200].lower()
-        if content_type == "html" or head.startswith(_HTML_SNIFF):
-            if "<" in text[:5000]:
-                from worker.pipeline.parse.html import parse_html
+        if (content_type == "html" or head.startswith(_HTML_SNIFF)) and "<" in text[:5000]:
+            from worker.pipeline.parse.html import parse_html
 
-                return parse_html(text, tz=tz, source_url=source_url)
+            return parse_html(text, tz=tz, source_url=source_url)
         return parse_text(text, tz=tz, source_url=source_url, base_url=base_url)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
-        return Rejection(Reason.INTERNAL_ERROR, f"parser bug: {type(exc).__name__}: {exc}"[:300],
-                         error_class="InternalError")
+        return Rejection(
+            Reason.INTERNAL_ERROR,
+            f"parser bug: {type(exc).__name__}: {exc}"[:300],
+            error_class="InternalError",
+        )
 
 
 def parse_text(
@@ -52,8 +54,13 @@ def parse_text(
 ) -> ParsedArticle | Rejection:
     """UPI-shape plain text (tolerant of missing lines, CRLF, entities and stray tags)."""
     seg = segment(text, tz, base_url)
-    evidence = (seg.header_date is not None or seg.published is not None or seg.dateline is not None
-                or seg.has_byline or seg.section is not None)
+    evidence = (
+        seg.header_date is not None
+        or seg.published is not None
+        or seg.dateline is not None
+        or seg.has_byline
+        or seg.section is not None
+    )
     if not evidence:
         return Rejection(Reason.NOT_AN_ARTICLE, "no header, timestamp, section, byline or dateline")
     if seg.headline is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from worker.models.article import Author
+from worker.pipeline.parse.fastmodel import trusted
 
 BYLINE = re.compile(r"^(?:By|BY|by)[:\s]\s*(?P<names>\S.{0,300})$")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\|)\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+")
@@ -22,7 +23,24 @@ _ORGS = frozenset(
         "the conversation", "kaiser health news", "kff health news", "tass", "ians", "ani",
     }
 )  # fmt: skip
+_LEADING_FIRST = frozenset("aAwWrR")
 _LEADING = re.compile(r"^(?:and|AND)\s+|^(?:Written|Reported)\s+by\s+", re.IGNORECASE)
+
+
+_NAME_PARTICLES = frozenset(
+    {"and", "of", "the", "de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "la", "le", "bin",
+     "ibn", "du", "dos", "das", "y", "e", "st.", "&"}
+)  # fmt: skip
+
+
+def looks_like_names(names: str) -> bool:
+    """``Jane Doe and JOHN ROE`` yes; ``the numbers: how inflation bites`` no (a headline "By the ...")."""
+    if names[-1:] in "?!:" or len(names) > 160:
+        return False
+    for word in names.replace(",", " ").split():
+        if not word[:1].isupper() and word.lower() not in _NAME_PARTICLES and word[:1].isalpha():
+            return False
+    return True
 
 
 def _first_last(name: str) -> tuple[str | None, str | None]:
@@ -38,7 +56,10 @@ def parse_byline(names: str) -> list[Author]:
     """``'Joe Fisher, UPI Staff Writer'`` -> ``[Author(name='Joe Fisher', role='UPI Staff Writer')]``."""
     out: list[dict[str, str | None]] = []
     for raw_piece in _SPLIT.split(names.strip()):
-        piece = _LEADING.sub("", raw_piece.strip()).strip(" .,;:-–—") if raw_piece else ""
+        piece = raw_piece.strip() if raw_piece else ""
+        if piece[:1] in _LEADING_FIRST:
+            piece = _LEADING.sub("", piece)
+        piece = piece.strip(" .,;:-–—")
         if not piece:
             continue
         if raw_piece.strip().endswith(".") and not piece.endswith(".") and len(piece.split()[-1]) <= 2:
@@ -60,6 +81,15 @@ def parse_byline(names: str) -> list[Author]:
         name = a["name"] or ""
         first, last = _first_last(name)
         authors.append(
-            Author.model_construct(name=name, first=first, last=last, role=a["role"], affiliation=a["affiliation"])
+            trusted(
+                Author,
+                {
+                    "name": name,
+                    "first": first,
+                    "last": last,
+                    "role": a["role"],
+                    "affiliation": a["affiliation"],
+                },
+            )
         )
     return authors

@@ -6,6 +6,7 @@ import re
 
 from worker.models.article import Dateline
 from worker.pipeline.parse import geo
+from worker.pipeline.parse.fastmodel import trusted
 from worker.pipeline.parse.timestamps import MONTH_RE, month_number
 
 _AGENCIES = (
@@ -32,7 +33,8 @@ _STATE_SPLIT = re.compile(r",\s*")
 
 def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     """``(Dateline, remainder_of_paragraph)`` or None if the paragraph does not open with a dateline."""
-    if "(" not in paragraph[:90] and "-" not in paragraph[:60] and "—" not in paragraph[:60]:
+    head = paragraph[:100]
+    if "(" not in head and "--" not in head and "—" not in head:
         return None
     m = DATELINE.match(paragraph) or DATELINE_BARE.match(paragraph)
     if m is None:
@@ -48,10 +50,10 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     if day is not None and not 1 <= day <= 31:
         return None
     city, admin1, country = locate(place) if place else (None, None, None)
-    dl = Dateline.model_construct(
-        raw=raw, place=place, agency=agency, month=month, day=day,
-        city=city, admin1=admin1, country_iso2=country,
-    )  # fmt: skip
+    dl = trusted(Dateline, {
+        "raw": raw, "place": place, "agency": agency, "month": month, "day": day,
+        "city": city, "admin1": admin1, "country_iso2": country,
+    })  # fmt: skip
     return dl, paragraph[m.end() :].lstrip()
 
 

@@ -1,4 +1,4 @@
-"""HTML pages: trafilatura (offline, ``fast`` mode) for body/metadata, the page's ``<h1>`` for the headline."""
+"""HTML pages: trafilatura (offline, ``fast`` mode) for body and metadata, ``<h1>`` for the headline."""
 
 from __future__ import annotations
 
@@ -43,9 +43,11 @@ def _h1s(tree: Any) -> list[str]:
 
 
 def _strip_site(title: str) -> str:
-    """``Title | Site`` -> ``Title`` (the longest part)."""
-    parts = [p for p in _TITLE_SEP.split(title) if p.strip()]
-    return max(parts, key=len).strip() if len(parts) > 1 else title.strip()
+    """``Title | Site`` -> ``Title``: the first part if it has 3+ words, else the longest part."""
+    parts = [p.strip() for p in _TITLE_SEP.split(title) if p.strip()]
+    if len(parts) <= 1:
+        return title.strip()
+    return parts[0] if len(parts[0].split()) >= 3 else max(parts, key=len)
 
 
 def choose_headline(h1s: list[str], meta_title: str | None) -> str | None:

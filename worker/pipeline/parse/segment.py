@@ -18,9 +18,10 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from worker.models.article import Author, Dateline, Link, Photo, Related
-from worker.pipeline.parse.byline import BYLINE, parse_byline
-from worker.pipeline.parse.captions import LICENSE_TAIL, parse_caption
+from worker.pipeline.parse.byline import BYLINE, looks_like_names, parse_byline
+from worker.pipeline.parse.captions import parse_caption, strip_license_tail
 from worker.pipeline.parse.dateline import match_dateline
+from worker.pipeline.parse.fastmodel import trusted
 from worker.pipeline.parse.textclean import Anchor, clean_fragment, is_boilerplate, normalize_text
 from worker.pipeline.parse.timestamps import (
     HEADER,
@@ -41,6 +42,7 @@ _SECTION_RE = re.compile(r"^(?:[A-Z][A-Za-z.&'’-]*\s+){0,3}News$")
 _TRENDING = frozenset({"trending", "trending now"})
 _MAX_META_LINES = 8
 _MAX_HEADLINE = 300
+_TEXT_END = frozenset(".!?\"”’'")
 _LICENSE_HREF = "/News_Photos/lp/"
 
 Kind = Literal["text", "cap"]
@@ -83,8 +85,11 @@ def _is_section(s: str) -> bool:
     return s in SECTIONS or (len(s) <= 40 and _SECTION_RE.match(s) is not None)
 
 
+_PHOTO_END = ("Photo", "photo", "PHOTO")
+
+
 def _is_caption_line(s: str) -> bool:
-    return s[-5:].lower() == "photo" and LICENSE_TAIL.search(s) is not None
+    return s.endswith(_PHOTO_END) and strip_license_tail(s) is not None
 
 
 class _Lines:
@@ -93,21 +98,22 @@ class _Lines:
     __slots__ = ("anchors", "html_fragments", "lines")
 
     def __init__(self, text: str) -> None:
-        self.lines: list[str] = []
+        self.lines = lines = [s.strip() for s in normalize_text(text).split("\n")]
         self.anchors: dict[int, list[Anchor]] = {}
         self.html_fragments = 0
-        for idx, raw in enumerate(normalize_text(text).split("\n")):
-            s = raw.strip()
-            if s and ("<" in s or "&" in s):
+        todo = [i for i, s in enumerate(lines) if "<" in s or "&" in s or "  " in s]
+        for idx in todo:
+            s = lines[idx]
+            if "<" in s or "&" in s:
                 found: list[Anchor] = []
-                s, had = clean_fragment(s, found)
+                clean, had = clean_fragment(s, found)
+                lines[idx] = clean
                 if had:
                     self.html_fragments += 1
                 if found:
                     self.anchors[idx] = found
             elif "  " in s:
-                s = " ".join(s.split())
-            self.lines.append(s)
+                lines[idx] = " ".join(s.split())
 
 
 def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
@@ -143,18 +149,27 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
     return i
 
 
-def _add_caption(seg: Segments, text: str, idx: int, lines: _Lines, base_url: str, *, licensed: bool,
-                 position: Literal["lead", "inline"]) -> bool:
-    body = LICENSE_TAIL.sub("", text) if licensed else text
+def _add_caption(
+    seg: Segments,
+    text: str,
+    idx: int,
+    lines: _Lines,
+    base_url: str,
+    *,
+    licensed: bool,
+    position: Literal["lead", "inline"],
+) -> bool:
+    body = (strip_license_tail(text) or "") if licensed else text
     cap = parse_caption(body, licensed=licensed)
     if cap is None:
         return False
     url = _license_url(idx, lines, base_url, seg)
     seg.photos.append(
-        Photo.model_construct(
-            caption=cap.caption, credit=cap.credit, photographer=cap.photographer, credit_org=cap.credit_org,
-            is_file_photo=cap.is_file_photo, license_url=url, position=position,
-        )
+        trusted(Photo, {
+            "caption": cap.caption, "credit": cap.credit, "photographer": cap.photographer,
+            "credit_org": cap.credit_org, "is_file_photo": cap.is_file_photo, "license_url": url,
+            "position": position,
+        })
     )  # fmt: skip
     return True
 
@@ -165,8 +180,8 @@ def _license_url(idx: int, lines: _Lines, base_url: str, seg: Segments) -> str |
         href = _abs_url(a.href, base_url) if a.href else ""
         is_license = a.text.lower() == "license photo" or _LICENSE_HREF in a.href
         if href:
-            seg.links.append(Link.model_construct(href=href, text=a.text or None,
-                                                  rel="license_photo" if is_license else "inline"))
+            rel = "license_photo" if is_license else "inline"
+            seg.links.append(trusted(Link, {"href": href, "text": a.text or None, "rel": rel}))
         if is_license and url is None and href:
             url = href
     return url
@@ -175,7 +190,8 @@ def _license_url(idx: int, lines: _Lines, base_url: str, seg: Segments) -> str |
 def _links(seg: Segments, idx: int, lines: _Lines, base_url: str, rel: Literal["related", "inline"]) -> None:
     for a in lines.anchors.get(idx, ()):
         if a.href:
-            seg.links.append(Link.model_construct(href=_abs_url(a.href, base_url), text=a.text or None, rel=rel))
+            href = _abs_url(a.href, base_url)
+            seg.links.append(trusted(Link, {"href": href, "text": a.text or None, "rel": rel}))
 
 
 def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
@@ -191,8 +207,13 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
         i += 1
     if i < n:
         s = lines[i]
-        if (BYLINE.match(s) is None and not _is_caption_line(s) and match_dateline(s) is None
-                and len(s) <= _MAX_HEADLINE and not is_boilerplate(s)):
+        if (
+            ((bm := BYLINE.match(s)) is None or not looks_like_names(bm.group("names")))
+            and not _is_caption_line(s)
+            and match_dateline(s) is None
+            and len(s) <= _MAX_HEADLINE
+            and not is_boilerplate(s)
+        ):
             seg.headline = s
             i += 1
 
@@ -213,8 +234,11 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
         elif seg.published is None and (ts := parse_timestamp_line(s, tz)) is not None:
             seg.published, upd = ts
             seg.updated = seg.updated or upd
-        elif (match_dateline(s) is None and s[-1:] not in ".!?\"”"
-              and _add_caption(seg, s, i, cl, base_url, licensed=False, position="lead")):
+        elif (
+            s[-1:] not in _TEXT_END
+            and match_dateline(s) is None
+            and _add_caption(seg, s, i, cl, base_url, licensed=False, position="lead")
+        ):
             pass
         else:
             break
@@ -226,9 +250,9 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
         s = lines[j]
         if not s:
             continue
-        if _is_caption_line(s):
+        if s.endswith(_PHOTO_END) and strip_license_tail(s) is not None:
             items.append(("cap", s, j))
-        elif is_boilerplate(s):
+        elif (len(s) <= 40 or not s[0].isalnum()) and is_boilerplate(s):
             seg.boilerplate_removed += 1
         else:
             items.append(("text", s, j))
@@ -240,12 +264,19 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
         teasers.append((items[end - 2], items[end - 1]))
         end -= 2
     for (_, head, hidx), (_, cap_line, cidx) in reversed(teasers):
-        cap = parse_caption(LICENSE_TAIL.sub("", cap_line), licensed=True)
+        cap = parse_caption(strip_license_tail(cap_line) or "", licensed=True)
         url = _license_url(cidx, cl, base_url, seg)
         _links(seg, hidx, cl, base_url, "related")
         seg.related.append(
-            Related.model_construct(headline=head, caption=cap.caption if cap else None,
-                                    credit=cap.credit if cap else None, license_url=url)
+            trusted(
+                Related,
+                {
+                    "headline": head,
+                    "caption": cap.caption if cap else None,
+                    "credit": cap.credit if cap else None,
+                    "license_url": url,
+                },
+            )
         )
 
     first = True
@@ -261,7 +292,8 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
                 seg.dateline, s = dl
                 if not s:
                     continue
-        _links(seg, idx, cl, base_url, "inline")
+        if idx in cl.anchors:
+            _links(seg, idx, cl, base_url, "inline")
         seg.paragraphs.append(s)
     seg.lines_dropped += seg.boilerplate_removed
     return seg

@@ -19,7 +19,6 @@ _MONTHS = {
 HEADER = re.compile(r"^date:?\s+(\d{4})-(\d{2})-(\d{2})(?:\s+(trending))?\s*$", re.IGNORECASE)
 
 
-
 def _stamp(s: str) -> str:
     """One date + time stamp; ``s`` suffixes the group names so two stamps can share a regex."""
     return (
@@ -30,15 +29,17 @@ def _stamp(s: str) -> str:
     )
 
 
+# No re.IGNORECASE (it defeats sre's first-character skip); the case variants are spelled out.
+_UPD_WORD = r"(?:Updated|UPDATED|updated|Last [Uu]pdated|LAST UPDATED)"
 # "Nov. 2, 2022 / 4:17 PM", optionally followed on the same line by "| Updated Nov. 3, 2022 / 9:12 AM".
 TIMESTAMP = re.compile(
-    rf"^(?:Published:?\s+)?(?P<pub>{_stamp('')})"
-    rf"(?:\s*[|/;,-]?\s*\(?(?:Updated|Last updated):?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?)?\s*$",
-    re.IGNORECASE,
+    rf"^(?:Published:?\s+|PUBLISHED:?\s+)?(?P<pub>{_stamp('')})"
+    rf"(?:\s*[|/;,-]?\s*\(?{_UPD_WORD}:?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?)?\s*$"
 )
-UPDATED = re.compile(
-    rf"^\(?(?:Updated|Last updated):?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?\s*$", re.IGNORECASE
-)
+UPDATED = re.compile(rf"^\(?{_UPD_WORD}:?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?\s*$")
+
+
+_STAMP_FIRST = frozenset("JFMASONDP")
 
 
 class Stamp(NamedTuple):
@@ -57,20 +58,18 @@ def to_datetime(m: re.Match[str], suffix: str, tz: ZoneInfo) -> datetime | None:
     minute = int(m.group("min" + suffix))
     if mon is None or not 1 <= hour <= 12 or minute > 59:
         return None
-    if m.group("ampm" + suffix) in "Pp":
-        hour = hour % 12 + 12
-    else:
-        hour = hour % 12
+    hour = hour % 12 + 12 if m.group("ampm" + suffix) in "Pp" else hour % 12
     try:
-        return datetime(int(m.group("year" + suffix)), mon, int(m.group("day" + suffix)), hour, minute,
-                        tzinfo=tz)
+        return datetime(
+            int(m.group("year" + suffix)), mon, int(m.group("day" + suffix)), hour, minute, tzinfo=tz
+        )
     except ValueError:
         return None
 
 
 def parse_timestamp_line(line: str, tz: ZoneInfo) -> tuple[Stamp | None, Stamp | None] | None:
     """``(published, updated)`` if ``line`` is a timestamp line (either part may be invalid -> None)."""
-    if len(line) > 120 or not line[:1].isalpha():
+    if len(line) > 120 or line[:1] not in _STAMP_FIRST:
         return None
     m = TIMESTAMP.match(line)
     if m is None:
@@ -83,7 +82,7 @@ def parse_timestamp_line(line: str, tz: ZoneInfo) -> tuple[Stamp | None, Stamp |
     )
 
 
-def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | None | bool:
+def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | bool | None:
     """A stand-alone ``Updated <stamp>`` line: its Stamp, None if the date is invalid, False if no match."""
     if len(line) > 120 or line[:1] not in "UuLl(":
         return False

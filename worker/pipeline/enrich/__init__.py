@@ -1,0 +1,203 @@
+"""Enrichment (pure): ParsedArticle -> Enrichment.  No clock, env, network or broker imports here.
+
+Only the headline, the body paragraphs and the dateline feed entities, quotes, numbers and counts;
+captions, credits and related-story teasers never do.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable
+from datetime import datetime
+
+from worker.models.article import ParsedArticle
+from worker.models.enrichment import (
+    DATELINE_PARA,
+    HEADLINE_PARA,
+    CountryMention,
+    Enrichment,
+    Entity,
+    Location,
+    Mention,
+)
+from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
+from worker.pipeline.enrich.dates import extract_dates
+from worker.pipeline.enrich.dedup import DedupIndex
+from worker.pipeline.enrich.entities import NameIndex, find_names
+from worker.pipeline.enrich.gazetteer import Hit, scan
+from worker.pipeline.enrich.identity import article_id, content_sha256, simhash64
+from worker.pipeline.enrich.keywords import top_keywords
+from worker.pipeline.enrich.language import detect_language
+from worker.pipeline.enrich.numbers import extract_numbers
+from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
+from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
+
+__all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
+
+
+def _dateline_text(article: ParsedArticle) -> str:
+    place = article.dateline.place if article.dateline else None
+    if not place:
+        return ""
+    return ", ".join(p if "." in p and len(p) <= 6 else p.title() for p in place.split(", "))
+
+
+def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
+    if hit.place.kind == "country":
+        return tables.country_names.get(hit.place.iso2, hit.place.name)
+    return hit.place.name
+
+
+def _entities(
+    names: NameIndex,
+    places: list[PlaceHit],
+    demonyms: list[Hit],
+    para_at: Callable[[int], int],
+    tables: EnrichTables,
+    speakers: set[str],
+    authors: list[str],
+) -> list[Entity]:
+    def mention(para: int, start: int, end: int) -> Mention:
+        return Mention(para=para if para < 0 else para_at(start), start=start, end=end)
+
+    out: list[Entity] = []
+    for canonical, person in names.persons.items():
+        ms = sorted({mention(0, s, e) for s, e in person.mentions}, key=lambda m: m.start)
+        role = "speaker" if canonical in speakers else ("byline" if canonical in authors else None)
+        out.append(
+            Entity(text=canonical, type="PERSON", canonical=canonical, mentions=ms, count=len(ms), role=role)
+        )
+    for author in authors:
+        if author not in names.persons:
+            out.append(Entity(text=author, type="PERSON", canonical=author, role="byline"))
+    for canonical, org_ms in names.orgs.items():
+        ms = [mention(0, s, e) for s, e, _ in org_ms]
+        role = "speaker" if canonical in speakers else None
+        out.append(
+            Entity(text=org_ms[0][2], type="ORG", canonical=canonical, mentions=ms, count=len(ms), role=role)
+        )
+    grouped: dict[tuple[str, str], list[PlaceHit]] = {}
+    for hit in places:
+        grouped.setdefault((_place_name(hit, tables), hit.place.iso2), []).append(hit)
+    for (canonical, iso2), hits in grouped.items():
+        ms = [mention(h.para, h.start, h.end) for h in hits]
+        out.append(
+            Entity(
+                text=hits[0].surface, type="GPE", canonical=canonical, iso2=iso2, mentions=ms, count=len(ms)
+            )
+        )
+    norp: dict[str, list[Mention]] = {}
+    norp_iso: dict[str, str | None] = {}
+    for d in demonyms:
+        norp.setdefault(d.term.surface, []).append(mention(0, d.start, d.end))
+        norp_iso[d.term.surface] = d.term.demonym or None
+    for surface, ms in norp.items():
+        out.append(
+            Entity(
+                text=surface,
+                type="NORP",
+                canonical=surface,
+                iso2=norp_iso[surface],
+                mentions=ms,
+                count=len(ms),
+            )
+        )
+    return out
+
+
+def enrich(
+    article: ParsedArticle,
+    *,
+    tables: EnrichTables,
+    dedup: DedupIndex | None,
+    now: datetime,
+    source: str | None,
+) -> Enrichment:
+    """Enrich one parsed article.  ``now`` is accepted for the contract but never read for content."""
+    del now
+    body = article.body_text
+    paras = [(p.idx, p.char_start, p.text) for p in article.paragraphs]
+    starts = [p.char_start for p in article.paragraphs]
+
+    def para_at(pos: int) -> int:
+        i = bisect_right(starts, pos) - 1
+        return article.paragraphs[i].idx if i >= 0 else 0
+
+    body_hits = scan(body, tables)
+    headline_hits = scan(article.headline, tables)
+    dateline = _dateline_text(article)
+    dateline_hits = scan(dateline, tables) if dateline else []
+    segments = [SegmentHits(0, body, body_hits), SegmentHits(HEADLINE_PARA, article.headline, headline_hits)]
+    if dateline_hits:
+        segments.append(SegmentHits(DATELINE_PARA, dateline, dateline_hits))
+    surfaces = {h.term.surface for seg in segments for h in seg.hits}
+    places = resolve_places(segments, surfaces)
+    if article.dateline and article.dateline.country_iso2 and not dateline_hits:
+        iso = article.dateline.country_iso2
+        place = Place(
+            tables.country_names.get(iso, iso), iso, article.dateline.admin1, "country", 0, None, None, None
+        )
+        places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
+    names = find_names(body, body_hits, tables.stopwords_en)
+    place_names = {h.surface: _place_name(h, tables) for h in places}
+    resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
+    quotes = extract_quotes(paras, resolver)
+    published = article.published_at.date() if article.published_at else None
+    dates = extract_dates(paras, published)
+    numbers = extract_numbers(paras, [(d.start, d.end) for d in dates])
+    speakers = {q.speaker_entity for q in quotes if q.speaker_entity}
+    demonyms = [h for h in body_hits if h.term.demonym is not None and not h.term.places]
+    entities = _entities(
+        names, places, demonyms, para_at, tables, speakers, [a.name for a in article.authors]
+    )
+
+    counts: dict[str, list[PlaceHit]] = {}
+    for hit in places:
+        counts.setdefault(hit.place.iso2, []).append(hit)
+    countries = [
+        CountryMention(
+            iso2=iso,
+            name=tables.country_names.get(iso, iso),
+            mentions=len(hits),
+            in_headline=any(h.para == HEADLINE_PARA for h in hits),
+            in_dateline=any(h.para == DATELINE_PARA for h in hits),
+        )
+        for iso, hits in counts.items()
+    ]
+    countries.sort(key=lambda c: (-(c.mentions + 2 * c.in_headline + 2 * c.in_dateline), c.iso2))
+    locations: dict[tuple[str, str], Location] = {}
+    for hit in places:
+        p = hit.place
+        if p.kind in ("city", "capital", "admin1", "city_strict"):
+            key = (p.name, p.iso2)
+            prev = locations.get(key)
+            locations[key] = Location(
+                name=p.name,
+                iso2=p.iso2,
+                admin1=p.admin1,
+                lat=p.lat,
+                lon=p.lon,
+                geonameid=p.geonameid,
+                mentions=(prev.mentions if prev else 0) + 1,
+            )
+    entity_counts = [(e.canonical, e.count) for e in entities if e.type in ("PERSON", "ORG") and e.count]
+    sh = simhash64(body)
+    aid = article_id(article, source)
+    near = dedup.check_and_add(aid, sh) if dedup is not None else None
+    return Enrichment(
+        article_id=aid,
+        content_sha256=content_sha256(body),
+        simhash64=f"{sh:016x}",
+        near_duplicate_of=near,
+        language=detect_language(body or article.headline, tables.language_stopwords),
+        entities=entities,
+        countries=countries,
+        primary_country=countries[0].iso2 if countries else None,
+        locations=list(locations.values()),
+        quotes=quotes,
+        numbers=numbers,
+        dates_mentioned=dates,
+        keywords=top_keywords(
+            body.lower(), entity_counts, tables.stopwords_en, tables.background_df, tables.background_docs
+        ),
+    )

@@ -1,0 +1,169 @@
+"""Resolve gazetteer hits to countries and places (ISO 3166 alpha-2), with the ambiguity rules.
+
+A country counts when the text names it, uses an alias, or names a place inside it (city, state);
+demonyms (``Russian``), institutions (``the Kremlin``) and regions (``the Middle East``) do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.tables import Place
+
+EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
+CITY_KINDS = frozenset({"city", "capital", "city_strict"})
+TURKEY_FOOD = frozenset(
+    {"and", "dinner", "gravy", "sandwich", "day", "leg", "legs", "breast", "roast", "dinners"}
+)
+GEORGIA_COUNTRY_CUES = frozenset({"Tbilisi", "Georgian", "Abkhazia", "South Ossetia", "Caucasus"})
+AMBIGUITY_RATIO = 3
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    """A resolved place mention in one text segment (``para`` as in ``Mention``)."""
+
+    para: int
+    start: int
+    end: int
+    surface: str
+    place: Place
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentHits:
+    para: int  # -1 headline, -2 dateline, >= 0 body (offsets are body offsets, para via lookup)
+    text: str
+    hits: Sequence[Hit]
+
+
+def _prev_word(text: str, start: int) -> str:
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    if j < 0 or not (text[j].isalpha()):
+        return ""
+    k = j
+    while k >= 0 and (text[k].isalpha() or text[k] in ".'-"):
+        k -= 1
+    return text[k + 1 : j + 1]
+
+
+def _next_word(text: str, end: int) -> str:
+    if end >= len(text) or text[end] != " ":
+        return ""
+    k = end + 1
+    m = k
+    while m < len(text) and (text[m].isalpha() or text[m] in "'-"):
+        m += 1
+    return text[k:m]
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    return j < 0 or text[j] in '.!?\n"“:;—'
+
+
+def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bool:
+    prev = _prev_word(text, hit.start)
+    nxt = _next_word(text, hit.end)
+    if (
+        prev
+        and prev[0].isupper()
+        and not _sentence_initial(text, hit.start - len(prev) - 1)
+        and prev not in ("In", "At", "From", "To", "Of", "On", "For", "And", "The")
+    ):
+        return True
+    return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
+
+
+def _explicit(seg: SegmentHits, hit: Hit) -> Place | None:
+    term = hit.term
+    text = seg.text
+    for place in term.places:
+        if place.kind == "admin1_abbr":
+            before = text[max(0, hit.start - 2) : hit.start]
+            if before == ", " or before.endswith("-"):
+                return place
+            continue
+        if place.kind in EXPLICIT_KINDS:
+            if term.special == "person_prone" and _looks_like_person_context(text, hit):
+                return None
+            if term.surface == "Turkey" and _next_word(text, hit.end).lower() in TURKEY_FOOD:
+                return None
+            if term.surface in ("US", "UN") and text[max(0, hit.start - 40) : hit.end + 40].isupper():
+                return None
+            return place
+    return None
+
+
+def _qualifier(seg: SegmentHits, idx: int, resolved: dict[int, Place]) -> Place | None:
+    hit = seg.hits[idx]
+    if idx + 1 < len(seg.hits):
+        nxt = seg.hits[idx + 1]
+        if nxt.start == hit.end + 2 and seg.text[hit.end : nxt.start] == ", ":
+            return resolved.get(idx + 1)
+    return None
+
+
+def _choose_city(cands: list[Place], explicit_isos: set[str]) -> Place | None:
+    cands = sorted(cands, key=lambda p: -p.population)
+    isos = {p.iso2 for p in cands}
+    if len(isos) == 1:
+        return cands[0]
+    for p in cands:
+        if p.iso2 in explicit_isos:
+            return p
+    top, second = cands[0], next(p for p in cands if p.iso2 != cands[0].iso2)
+    if top.population >= AMBIGUITY_RATIO * max(second.population, 1):
+        return top
+    return None
+
+
+def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[PlaceHit]:
+    """Resolve every place hit of every segment; ``surfaces`` is the set of all matched surfaces."""
+    explicit: list[dict[int, Place]] = []
+    explicit_isos: set[str] = set()
+    for seg in segments:
+        res: dict[int, Place] = {}
+        for i, hit in enumerate(seg.hits):
+            place = _explicit(seg, hit)
+            if place is not None:
+                res[i] = place
+                explicit_isos.add(place.iso2)
+        explicit.append(res)
+    georgia_is_country = bool(GEORGIA_COUNTRY_CUES & surfaces) or "US" not in explicit_isos
+    out: list[PlaceHit] = []
+    for seg, res in zip(segments, explicit, strict=True):
+        for i, hit in enumerate(seg.hits):
+            term = hit.term
+            place = res.get(i)
+            if place is None and term.special == "georgia":
+                iso, admin1 = ("GE", None) if georgia_is_country else ("US", "US-GA")
+                place = Place(
+                    "Georgia", iso, admin1, "country" if iso == "GE" else "admin1", 0, None, None, None
+                )
+            elif place is None:
+                cands = [p for p in term.places if p.kind in CITY_KINDS]
+                if not cands:
+                    continue
+                qual = _qualifier(seg, i, res)
+                if qual is not None:
+                    same = [p for p in cands if p.iso2 == qual.iso2]
+                    place = (
+                        same[0]
+                        if same
+                        else Place(term.surface, qual.iso2, qual.admin1, "city", 0, None, None, None)
+                    )
+                else:
+                    if " " not in term.surface and _looks_like_person_context(seg.text, hit, city=True):
+                        continue
+                    place = _choose_city(cands, explicit_isos)
+                    if place is None:
+                        continue
+            out.append(PlaceHit(seg.para, hit.start, hit.end, term.surface, place))
+    return out

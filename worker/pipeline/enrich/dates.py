@@ -1,0 +1,105 @@
+"""Dates mentioned in the body, resolved against the publication date (never the clock).
+
+* weekday (``Wednesday``): the most recent such day on or before publication; ``next``/``will`` look
+  forward, ``last`` looks strictly back;
+* month + day (``Nov. 27``, ``October 17, 2022``): the explicit year, else the year that puts the date
+  nearest to publication;
+* month alone (``In September``, ``February 2022``): ``YYYY-MM``, the most recent such month.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from worker.models.enrichment import DateMention
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_MONTH = (
+    r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|Mar\.|April|Apr\.|May|June|July|Aug(?:ust|\.)?"
+    r"|Sept(?:ember|\.)?|Sep\.|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+DATE_RE = re.compile(
+    rf"\b{_MONTH}[ ,]?\s?(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<year>(?:19|20)\d\d)\b)?"
+    rf"|(?P<myear>(?:19|20)\d\d)\b)"
+    r"|(?P<prep>\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id-?) )"
+    rf"(?P<lone>{_MONTH.replace('?P<month>', '?P<month2>')})(?![ ]?\d)\b"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+)
+FUTURE_CUES = re.compile(r"\b(?:next|will|would|is set to|are set to|scheduled|plans? to|upcoming)\b")
+
+
+def _month_no(token: str) -> int:
+    return MONTHS[token.lower().rstrip(".")[:3]]
+
+
+def _nearest_year(month: int, day: int, pub: date) -> date | None:
+    best: date | None = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            cand = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((cand - pub).days) < abs((best - pub).days):
+            best = cand
+    return best
+
+
+def _weekday(wd: int, pub: date, context: str) -> date:
+    back = (pub.weekday() - wd) % 7
+    if "last " in context[-6:]:
+        return pub - timedelta(days=back or 7)
+    if FUTURE_CUES.search(context):
+        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    return pub - timedelta(days=back)
+
+
+def extract_dates(paragraphs: Sequence[tuple[int, int, str]], published: date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    for idx, base, text in paragraphs:
+        for m in DATE_RE.finditer(text):
+            resolved: str | None = None
+            start = m.start()
+            if m.group("wd"):
+                if published is not None:
+                    sent_start = max(text.rfind(". ", 0, start), 0)
+                    wd = WEEKDAYS[m.group("wd").lower()]
+                    resolved = _weekday(wd, published, text[sent_start:start]).isoformat()
+            elif m.group("lone"):
+                start = m.start("lone")
+                month = _month_no(m.group("month2"))
+                if published is not None:
+                    prep = m.group("prep").strip().lower()
+                    year = published.year
+                    if prep == "next" or (prep != "last" and month > published.month and prep == "this"):
+                        year += 1 if month <= published.month else 0
+                    elif month > published.month:
+                        year -= 1
+                    resolved = f"{year:04d}-{month:02d}"
+            else:
+                month = _month_no(m.group("month"))
+                if m.group("myear"):
+                    resolved = f"{m.group('myear')}-{month:02d}"
+                elif m.group("year"):
+                    try:
+                        resolved = date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+                    except ValueError:
+                        resolved = None
+                elif published is not None:
+                    d = _nearest_year(month, int(m.group("day")), published)
+                    resolved = d.isoformat() if d else None
+            out.append(
+                DateMention(
+                    text=text[start : m.end()],
+                    resolved=resolved,
+                    para=idx,
+                    start=base + start,
+                    end=base + m.end(),
+                )
+            )
+    return out

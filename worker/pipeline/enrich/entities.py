@@ -1,0 +1,202 @@
+"""Entities: gazetteer organisations/places/demonyms plus a capitalised-name heuristic for persons.
+
+Persons are runs of 2-4 capitalised tokens that are not places or organisations, after titles
+(``President``, ``Sen.``) are cut off; a lone surname later in the text back-links to the full name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.name_words import ORG_WORDS, TITLES
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
+_PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
+CAP_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+
+PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
+
+
+@dataclass(slots=True)
+class Person:
+    canonical: str
+    mentions: list[tuple[int, int]] = field(default_factory=list)  # body offsets
+
+
+@dataclass(slots=True)
+class NameIndex:
+    """Persons and organisations found in the body, for speaker resolution and entity output."""
+
+    persons: dict[str, Person] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)
+    orgs: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # canonical -> mentions
+
+    def lookup(self, name: str) -> str | None:
+        """Canonical person for a full name, a name with leading junk, or a lone surname / given name."""
+        tokens = name.split(" ")
+        for k in range(len(tokens)):
+            candidate = " ".join(tokens[k:])
+            if candidate in self.persons:
+                return candidate
+        return self.surnames.get(tokens[-1])
+
+    def org_canonical(self, name: str) -> str | None:
+        for canonical, mentions in self.orgs.items():
+            if canonical == name or any(surface == name for _, _, surface in mentions):
+                return canonical
+        return None
+
+    def last_person_before(self, pos: int, body: str) -> str | None:
+        """Last person mentioned before ``pos``, preferring mentions near the start of a sentence."""
+        best, best_pos, any_best, any_pos = None, -1, None, -1
+        for canonical, person in self.persons.items():
+            for start, _ in person.mentions:
+                if not 0 <= start < pos:
+                    continue
+                if start > any_pos:
+                    any_best, any_pos = canonical, start
+                head = body[max(0, start - 40) : start]
+                cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("“"), head.rfind('"'))
+                if (cut >= 0 or start < 40) and start > best_pos:
+                    best, best_pos = canonical, start
+        return best or any_best
+
+
+def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
+    """Drop leading sentence words and titles; strip a possessive from the last token."""
+    while tokens and (tokens[0].lower() in stopwords or tokens[0] in PRONOUN_LIKE):
+        tokens = tokens[1:]
+    cut = 0
+    for i, tok in enumerate(tokens):
+        if tok in TITLES:
+            cut = i + 1
+    tokens = tokens[cut:]
+    if tokens and tokens[-1].endswith(("'s", "’s")):
+        tokens[-1] = tokens[-1][:-2]
+    return [t for t in tokens if t]
+
+
+def is_org_run(tokens: list[str]) -> bool:
+    return any(t.rstrip(",") in ORG_WORDS for t in tokens)
+
+
+def _name_like(tokens: list[str]) -> bool:
+    for t in tokens:
+        if len(t) > 2 and t.isupper() and "." not in t:
+            return False
+        if any(ch.isdigit() for ch in t):
+            return False
+    return True
+
+
+def _split_runs(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
+    """Capitalised runs with gazetteer hits cut out (so ``Czech Interior Minister X`` loses ``Czech``)."""
+    spans: list[tuple[int, str]] = []
+    hit_i = 0
+    for m in CAP_RUN.finditer(text):
+        s, e = m.start(), m.end()
+        while hit_i < len(hits) and hits[hit_i].end <= s:
+            hit_i += 1
+        j = hit_i
+        cur = s
+        while j < len(hits) and hits[j].start < e:
+            if hits[j].start > cur:
+                spans.append((cur, text[cur : hits[j].start].strip()))
+            cur = max(cur, hits[j].end)
+            j += 1
+        if cur < e:
+            spans.append((cur, text[cur:e]))
+    out: list[tuple[int, str]] = []
+    for s, t in spans:
+        pos = s
+        for piece in _sentence_pieces(t):
+            lead = len(piece) - len(piece.lstrip())
+            words = piece.strip().split(" ")
+            while words and _descriptor_token(words[0]):
+                lead += len(words[0]) + 1
+                words = words[1:]
+            name = " ".join(words).strip(" .,")
+            if name:
+                out.append((pos + lead, name))
+            pos += len(piece) + 1
+    return out
+
+
+def _descriptor_token(tok: str) -> bool:
+    """``Ex-escort-turned-hairdresser``: a capitalised compound with lowercase parts is not a name."""
+    return "-" in tok and any(part[:1].islower() for part in tok.split("-")[1:])
+
+
+def _sentence_pieces(run: str) -> list[str]:
+    """Split a run after a token that ends a sentence (``University. Silva``), keeping ``U.S.``/``Dr.``."""
+    pieces: list[str] = []
+    cur: list[str] = []
+    for tok in run.split(" "):
+        cur.append(tok)
+        if tok.endswith(".") and len(tok) > 4 and tok not in TITLES and tok.count(".") == 1:
+            pieces.append(" ".join(cur))
+            cur = []
+    if cur:
+        pieces.append(" ".join(cur))
+    return pieces
+
+
+def find_names(body: str, hits: list[Hit], stopwords: frozenset[str]) -> NameIndex:
+    index = NameIndex()
+    singles: list[tuple[int, str]] = []
+    for hit in hits:
+        if hit.term.org and not hit.term.places:
+            index.orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
+    # a lone city name inside a capitalised run is part of a name ("Brandon Doherty", "Bo Nickal")
+    cutters = [
+        h
+        for h in hits
+        if " " in h.term.surface
+        or h.term.org
+        or h.term.demonym is not None
+        or any(p.kind not in ("city", "capital") for p in h.term.places)
+        or h.term.special
+    ]
+    for start, run in _split_runs(body, cutters):
+        raw = run.split(" ")
+        parts = [raw]
+        if " of " in run or " for " in run:
+            k = next(i for i, t in enumerate(raw) if t in ("of", "for"))
+            if not is_org_run(raw[:k]):
+                parts = [raw[:k], raw[k + 1 :]]
+        offset = start
+        for tokens in parts:
+            if tokens and tokens[0] in ("of", "for"):
+                tokens = tokens[1:]
+            if is_org_run(tokens):
+                while tokens and tokens[0] in ("The", "the"):
+                    tokens = tokens[1:]
+                name = " ".join(tokens)
+                pos = body.find(name, offset)
+                index.orgs.setdefault(name, []).append((pos, pos + len(name), name))
+            else:
+                name_tokens = clean_name(list(tokens), stopwords)
+                if not name_tokens or not _name_like(name_tokens):
+                    pass
+                elif 2 <= len(name_tokens) <= 4:
+                    name = " ".join(name_tokens)
+                    pos = body.find(name, offset)
+                    person = index.persons.setdefault(name, Person(name))
+                    person.mentions.append((pos, pos + len(name)))
+                elif len(name_tokens) == 1:
+                    pos = body.find(name_tokens[0], offset)
+                    singles.append((pos, name_tokens[0]))
+            offset += len(" ".join(tokens)) + 1
+    by_length = sorted(index.persons, key=len, reverse=True)
+    for name in by_length:
+        index.surnames.setdefault(name.split(" ")[-1], name)
+    for name in by_length:
+        index.surnames.setdefault(name.split(" ")[0], name)
+    for pos, tok in singles:
+        canonical = index.surnames.get(tok)
+        if canonical is not None:
+            index.persons[canonical].mentions.append((pos, pos + len(tok)))
+    return index

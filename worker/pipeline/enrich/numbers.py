@@ -1,0 +1,123 @@
+"""Numbers: money, percentages, counts with their unit noun, years; dates are left to ``dates.py``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from worker.models.enrichment import NumberKind, NumberMention
+
+SCALE = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "k": 1e3,
+    "m": 1e6,
+    "bn": 1e9,
+    "b": 1e9,
+}
+CURRENCY = {
+    "$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "US$": "USD",
+    "EUR": "EUR",
+    "USD": "USD",
+    "GBP": "GBP",
+}
+NUMBER_RE = re.compile(
+    r"(?P<cur>US\$|[$£€¥]|\b(?:EUR|USD|GBP) ?)?"
+    r"(?<![\w.,-])(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:(?P<range> ?(?:to|-|–) ?[$£€]?\d[\d,.]*))?"
+    r"(?:[ -]?(?P<scale>thousand|million|billion|trillion|bn|[kmMbB]\b))?"
+    r"(?P<pct> ?%| percent| per cent)?"
+    r"(?:[ -](?P<unit>[a-z][a-z-]{2,})s?\b)?"
+)
+HAS_DIGIT = re.compile(r"\d")
+UNIT_STOP = frozenset(
+    {
+        "and",
+        "the",
+        "with",
+        "for",
+        "from",
+        "that",
+        "was",
+        "were",
+        "are",
+        "has",
+        "had",
+        "have",
+        "will",
+        "but",
+        "who",
+        "in",
+        "of",
+        "on",
+        "at",
+        "to",
+        "or",
+        "as",
+        "by",
+        "is",
+        "than",
+        "this",
+        "its",
+        "their",
+        "after",
+        "before",
+        "when",
+    }
+)
+
+
+def _value(num: str, scale: str | None) -> float:
+    value = float(num.replace(",", ""))
+    if scale:
+        value *= SCALE.get(scale.lower(), 1.0)
+    return value
+
+
+def extract_numbers(
+    paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]]
+) -> list[NumberMention]:
+    """``taken``: body spans already used by dates (skipped here)."""
+    out: list[NumberMention] = []
+    for idx, base, text in paragraphs:
+        if not HAS_DIGIT.search(text):
+            continue
+        for m in NUMBER_RE.finditer(text):
+            start, end = base + m.start(), base + m.end()
+            if any(s <= start < e or s < end <= e for s, e in taken):
+                continue
+            num, cur, scale, unit = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit")
+            value = _value(num, scale)
+            kind: NumberKind
+            unit_out: str | None = None
+            if cur:
+                kind, unit_out = "money", CURRENCY.get(cur.strip(), cur.strip())
+            elif m.group("pct"):
+                kind, unit_out = "percent", "%"
+            elif unit and unit not in UNIT_STOP:
+                kind, unit_out = "count", unit
+            elif re.fullmatch(r"(?:19|20)\d\d", num) and not scale:
+                kind = "year"
+            else:
+                kind = "number"
+            if kind != "count" and unit:
+                end = base + m.start("unit") - 1
+            text_out = text[m.start() : end - base].strip()
+            out.append(
+                NumberMention(
+                    text=text_out,
+                    value=value,
+                    unit=unit_out,
+                    kind=kind,
+                    para=idx,
+                    start=start,
+                    end=start + len(text_out),
+                )
+            )
+    return out
