@@ -52,8 +52,14 @@ def _cmd_run(args: argparse.Namespace) -> int:
     metrics = Metrics(registry)
     health = Health(stall_after_s=max(60.0, settings.max_poll_interval_s / 2))
     probes = ProbeServer(registry, health, settings.metrics_host, settings.metrics_port).start()
-    log.info("news-ingest %s: %s -> %s (dlq %s); probes on %s", __version__, settings.input_topic,
-             settings.output_topic, settings.dlq_topic, probes.url)
+    log.info(
+        "news-ingest %s: %s -> %s (dlq %s); probes on %s",
+        __version__,
+        settings.input_topic,
+        settings.output_topic,
+        settings.dlq_topic,
+        probes.url,
+    )
     runner = build_runner(settings, KafkaBroker(settings.bootstrap_servers), metrics, health)
 
     def _stop(signum: int, frame: FrameType | None) -> None:
@@ -67,8 +73,13 @@ def _cmd_run(args: argparse.Namespace) -> int:
         summary = runner.run(max_messages=args.max_messages, idle_timeout_s=args.idle_timeout)
         log.info(
             "stopped (%s): consumed=%d published=%d dead_lettered=%d skipped=%d commits=%d in %.1fs",
-            summary.stop_cause, summary.consumed, summary.published, summary.dead_lettered,
-            summary.skipped, summary.commits, summary.elapsed_s,
+            summary.stop_cause,
+            summary.consumed,
+            summary.published,
+            summary.dead_lettered,
+            summary.skipped,
+            summary.commits,
+            summary.elapsed_s,
         )
     except FatalRuntimeError as exc:
         log.error("giving up: %s", exc)

@@ -76,7 +76,16 @@ def _first_event(broker: Broker, topic: str) -> dict[str, object] | None:
 
 
 def _example(doc: dict[str, object]) -> str:
-    keep = ["article_id", "event_id", "headline", "published_at", "authors", "dateline", "countries", "quotes"]
+    keep = [
+        "article_id",
+        "event_id",
+        "headline",
+        "published_at",
+        "authors",
+        "dateline",
+        "countries",
+        "quotes",
+    ]
     short = {k: doc.get(k) for k in keep if k in doc}
     paras = doc.get("paragraphs")
     if isinstance(paras, list):
@@ -136,7 +145,7 @@ def run_demo(messages: int = 1000, corpus: Path | None = None) -> int:
 def _metrics_excerpt(url: str) -> str:
     import urllib.request
 
-    with urllib.request.urlopen(f"{url}/metrics", timeout=5) as resp:  # noqa: S310 -- loopback only
+    with urllib.request.urlopen(f"{url}/metrics", timeout=5) as resp:
         text: str = resp.read().decode()
     wanted = ("news_ingest_messages_processed_total", "news_ingest_events_published_total")
     lines = [ln for ln in text.splitlines() if ln.startswith(wanted) and not ln.endswith(" 0.0")]

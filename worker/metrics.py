@@ -26,101 +26,176 @@ class Metrics:
         ns = "news_ingest"
         self.registry = registry
         self.build_info = Gauge(
-            "build_info", "Always 1; labels carry the version", ["version", "git_sha"], namespace=ns,
+            "build_info",
+            "Always 1; labels carry the version",
+            ["version", "git_sha"],
+            namespace=ns,
             registry=registry,
         )
         self.build_info.labels(__version__, git_sha).set(1)
         self.consumed = Counter(
-            "messages_consumed", "Messages read from the input topic", ["topic", "partition"],
-            namespace=ns, registry=registry,
+            "messages_consumed",
+            "Messages read from the input topic",
+            ["topic", "partition"],
+            namespace=ns,
+            registry=registry,
         )
         self.consumed_bytes = Counter(
-            "consumed_bytes", "Bytes (key + value + headers) read from the input topic", ["topic"],
-            namespace=ns, registry=registry,
+            "consumed_bytes",
+            "Bytes (key + value + headers) read from the input topic",
+            ["topic"],
+            namespace=ns,
+            registry=registry,
         )
         self.processed = Counter(
-            "messages_processed", "Messages fully handled, by outcome", ["topic", "outcome"],
-            namespace=ns, registry=registry,
+            "messages_processed",
+            "Messages fully handled, by outcome",
+            ["topic", "outcome"],
+            namespace=ns,
+            registry=registry,
         )
         self.published = Counter(
-            "events_published", "Events acknowledged by the output topic", ["topic"], namespace=ns,
+            "events_published",
+            "Events acknowledged by the output topic",
+            ["topic"],
+            namespace=ns,
             registry=registry,
         )
         self.dlq = Counter(
-            "dlq_messages", "Messages acknowledged by the dead-letter topic, by reason", ["reason"],
-            namespace=ns, registry=registry,
+            "dlq_messages",
+            "Messages acknowledged by the dead-letter topic, by reason",
+            ["reason"],
+            namespace=ns,
+            registry=registry,
         )
         self.dlq_produce_failures = Counter(
-            "dlq_produce_failures", "Failed attempts to write to the dead-letter topic", namespace=ns,
+            "dlq_produce_failures",
+            "Failed attempts to write to the dead-letter topic",
+            namespace=ns,
             registry=registry,
         )
         self.errors = Counter(
-            "errors", "Errors by stage and type", ["stage", "error_type"], namespace=ns, registry=registry,
+            "errors",
+            "Errors by stage and type",
+            ["stage", "error_type"],
+            namespace=ns,
+            registry=registry,
         )
         self.retries = Counter(
-            "retries", "Retried sends and commits", ["stage"], namespace=ns, registry=registry,
+            "retries",
+            "Retried sends and commits",
+            ["stage"],
+            namespace=ns,
+            registry=registry,
         )
         self.stage_seconds = Histogram(
-            "stage_duration_seconds", "Time spent per pipeline stage", ["stage"], namespace=ns,
-            registry=registry, buckets=_LATENCY_BUCKETS,
+            "stage_duration_seconds",
+            "Time spent per pipeline stage",
+            ["stage"],
+            namespace=ns,
+            registry=registry,
+            buckets=_LATENCY_BUCKETS,
         )
         self.end_to_end_seconds = Histogram(
-            "end_to_end_latency_seconds", "Record timestamp to acknowledged output", ["topic"],
-            namespace=ns, registry=registry, buckets=_E2E_BUCKETS,
+            "end_to_end_latency_seconds",
+            "Record timestamp to acknowledged output",
+            ["topic"],
+            namespace=ns,
+            registry=registry,
+            buckets=_E2E_BUCKETS,
         )
         self.lag_messages = Gauge(
-            "consumer_lag_messages", "End offset minus next offset to process, owned partitions only",
-            ["topic", "partition"], namespace=ns, registry=registry,
+            "consumer_lag_messages",
+            "End offset minus next offset to process, owned partitions only",
+            ["topic", "partition"],
+            namespace=ns,
+            registry=registry,
         )
         self.lag_seconds = Gauge(
-            "consumer_lag_seconds", "Age of the oldest unprocessed record (0 when caught up)",
-            ["topic", "partition"], namespace=ns, registry=registry,
+            "consumer_lag_seconds",
+            "Age of the oldest unprocessed record (0 when caught up)",
+            ["topic", "partition"],
+            namespace=ns,
+            registry=registry,
         )
         self.last_processed_ts = Gauge(
-            "last_processed_timestamp_seconds", "Kafka timestamp of the last processed record",
-            ["topic", "partition"], namespace=ns, registry=registry,
+            "last_processed_timestamp_seconds",
+            "Kafka timestamp of the last processed record",
+            ["topic", "partition"],
+            namespace=ns,
+            registry=registry,
         )
         self.assigned_partitions = Gauge(
-            "assigned_partitions", "Partitions currently assigned to this worker", ["topic"], namespace=ns,
+            "assigned_partitions",
+            "Partitions currently assigned to this worker",
+            ["topic"],
+            namespace=ns,
             registry=registry,
         )
         self.rebalances = Counter(
-            "rebalance_events", "Partition assignment changes", ["event"], namespace=ns, registry=registry,
+            "rebalance_events",
+            "Partition assignment changes",
+            ["event"],
+            namespace=ns,
+            registry=registry,
         )
         self.commits = Counter(
-            "commits", "Offset commits by result", ["result"], namespace=ns, registry=registry,
+            "commits",
+            "Offset commits by result",
+            ["result"],
+            namespace=ns,
+            registry=registry,
         )
         self.commit_seconds = Histogram(
-            "commit_duration_seconds", "Synchronous offset commit time", namespace=ns, registry=registry,
+            "commit_duration_seconds",
+            "Synchronous offset commit time",
+            namespace=ns,
+            registry=registry,
             buckets=_LATENCY_BUCKETS[3:],
         )
         self.inflight_messages = Gauge(
-            "inflight_messages", "Messages consumed but not yet acknowledged downstream", namespace=ns,
+            "inflight_messages",
+            "Messages consumed but not yet acknowledged downstream",
+            namespace=ns,
             registry=registry,
         )
         self.inflight_bytes = Gauge(
-            "inflight_bytes", "Bytes consumed but not yet acknowledged downstream", namespace=ns,
+            "inflight_bytes",
+            "Bytes consumed but not yet acknowledged downstream",
+            namespace=ns,
             registry=registry,
         )
         self.paused_partitions = Gauge(
-            "paused_partitions", "Partitions paused for backpressure or retry", namespace=ns,
+            "paused_partitions",
+            "Partitions paused for backpressure or retry",
+            namespace=ns,
             registry=registry,
         )
         self.poll_interval_max = Gauge(
-            "poll_interval_max_seconds", "Longest gap between two polls in the last minute", namespace=ns,
+            "poll_interval_max_seconds",
+            "Longest gap between two polls in the last minute",
+            namespace=ns,
             registry=registry,
         )
         self.last_poll_ts = Gauge(
-            "last_poll_timestamp_seconds", "Wall-clock time of the last poll-loop tick", namespace=ns,
+            "last_poll_timestamp_seconds",
+            "Wall-clock time of the last poll-loop tick",
+            namespace=ns,
             registry=registry,
         )
         self.ready = Gauge("ready", "1 when /readyz would answer 200", namespace=ns, registry=registry)
         self.dlq_circuit_open = Gauge(
-            "dlq_circuit_open", "1 when the DLQ circuit breaker has tripped", ["topic"], namespace=ns,
+            "dlq_circuit_open",
+            "1 when the DLQ circuit breaker has tripped",
+            ["topic"],
+            namespace=ns,
             registry=registry,
         )
         self.client = Gauge(
-            "kafka_client_metric", "Selected kafka-python client metrics", ["client", "name"], namespace=ns,
+            "kafka_client_metric",
+            "Selected kafka-python client metrics",
+            ["client", "name"],
+            namespace=ns,
             registry=registry,
         )
 

@@ -52,7 +52,12 @@ def _records(path: Path, err: IO[str], summary: OfflineSummary) -> Iterator[Reco
                     headers = (("content-type", doc["content_type"].encode()),)
                 raw = value.encode("utf-8") if isinstance(value, str) else orjson.dumps(value)
                 yield Record(
-                    f"file:{name}", 0, lineno - 1, str(key).encode() if key is not None else None, raw, headers
+                    f"file:{name}",
+                    0,
+                    lineno - 1,
+                    str(key).encode() if key is not None else None,
+                    raw,
+                    headers,
                 )
     else:
         yield Record(f"file:{name}", 0, 0, name.encode(), path.read_bytes())
@@ -76,7 +81,9 @@ def process_files(paths: list[Path], ctx: PipelineContext, out: IO[bytes], err: 
                 r = outcome.rejection
                 summary.rejected[r.reason.value] += 1
                 key = rec.key.decode("utf-8", "replace") if rec.key else "-"
-                print(f"{path}:{rec.offset + 1}: key={key}: dead-letter {r.reason.value}: {r.detail}", file=err)
+                print(
+                    f"{path}:{rec.offset + 1}: key={key}: dead-letter {r.reason.value}: {r.detail}", file=err
+                )
             elif isinstance(outcome, Skip):
                 summary.skipped += 1
     return summary

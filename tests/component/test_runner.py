@@ -48,8 +48,12 @@ def _runner(broker: MemoryBroker, registry: CollectorRegistry | None = None, **c
     metrics.preinit(IN, OUT)
     config = LoopConfig(IN, OUT, DLQ, GROUP, poll_timeout_s=0.01, commit_interval_s=0.0, **cfg)  # type: ignore[arg-type]
     return Runner(
-        broker.consumer(ConsumerConfig(group_id=GROUP)), broker.producer(ProducerConfig()), _process, config,
-        metrics, Health(),
+        broker.consumer(ConsumerConfig(group_id=GROUP)),
+        broker.producer(ProducerConfig()),
+        _process,
+        config,
+        metrics,
+        Health(),
     )
 
 
@@ -85,10 +89,15 @@ def test_every_message_is_accounted_for_and_committed() -> None:
         ctx = DeadLetterHeaders.from_headers(list(rec.headers[1:]))
         assert ctx.source_topic == IN and ctx.consumer_group == GROUP and ctx.attempts == 1
     committed = broker.admin().committed_offsets(GROUP)
-    ends = {TopicPartition(IN, p): broker.end_offset(TopicPartition(IN, p), "read_uncommitted") for p in (0, 1)}
+    ends = {
+        TopicPartition(IN, p): broker.end_offset(TopicPartition(IN, p), "read_uncommitted") for p in (0, 1)
+    }
     assert committed == ends
     assert registry.get_sample_value("news_ingest_dlq_messages_total", {"reason": "not_an_article"}) == 5
-    assert registry.get_sample_value("news_ingest_messages_processed_total", {"topic": IN, "outcome": "ok"}) == 20
+    assert (
+        registry.get_sample_value("news_ingest_messages_processed_total", {"topic": IN, "outcome": "ok"})
+        == 20
+    )
 
 
 def test_transient_send_failures_are_retried_not_lost() -> None:
@@ -121,7 +130,9 @@ def test_gives_up_when_delivery_keeps_failing_and_commits_nothing_past_it() -> N
     broker = _broker(partitions=1)
     _produce(broker, [b"good"] * 3)
     broker.fail_next_sends(10_000, retriable=True)
-    runner = _runner(broker, backoff_initial_s=0.001, backoff_max_s=0.005, give_up_after_s=0.3, shutdown_timeout_s=0.5)
+    runner = _runner(
+        broker, backoff_initial_s=0.001, backoff_max_s=0.005, give_up_after_s=0.3, shutdown_timeout_s=0.5
+    )
     with pytest.raises(FatalRuntimeError):
         runner.run(idle_timeout_s=5)
     runner.close()

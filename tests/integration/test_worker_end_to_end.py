@@ -85,7 +85,7 @@ def _drain(broker: KafkaBroker, topic: str, expected: int, timeout_s: float) -> 
 
 def _get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 -- loopback
+        with urllib.request.urlopen(url, timeout=5) as resp:
             return resp.status, resp.read().decode()
     except urllib.error.HTTPError as exc:
         return exc.code, exc.read().decode()
@@ -127,7 +127,10 @@ def test_thousand_messages_ten_percent_malformed(kafka_bootstrap: str, tmp_path:
     log = tmp_path / "worker.log"
     with open(log, "wb") as fh:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "worker", "run"], env=env, stdout=fh, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "worker", "run"],
+            env=env,
+            stdout=fh,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:
@@ -161,9 +164,14 @@ def test_thousand_messages_ten_percent_malformed(kafka_bootstrap: str, tmp_path:
     assert set(seen) == {k for k, _ in msgs}, "some keys were lost"
     assert max(seen.values()) == 1, "duplicates after a clean run"
     reasons = Counter(DeadLetterHeaders.from_headers(list(r.headers[1:])).reason.value for r in dlq)
-    assert {"bad_encoding", "empty_value", "schema_violation", "too_large", "binary_content", "bad_json"} <= set(
-        reasons
-    ), reasons
+    assert {
+        "bad_encoding",
+        "empty_value",
+        "schema_violation",
+        "too_large",
+        "binary_content",
+        "bad_json",
+    } <= set(reasons), reasons
     committed = broker.admin().committed_offsets(settings.group_id)
     consumer = broker.consumer(ConsumerConfig(group_id=None))
     ends = consumer.end_offsets([TopicPartition(settings.input_topic, p) for p in range(3)], 10)

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from worker.models.article import ParsedArticle
 from worker.models.enrichment import Enrichment
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION: Literal["1.0"] = "1.0"
 
 
 class Ingest(BaseModel):

@@ -89,7 +89,8 @@ def decode(
     declared = _kind_of(ct)
     if declared == "unsupported":
         return _reject(
-            Reason.UNSUPPORTED_CONTENT_TYPE, f"content type {ct!r} is not text/plain, text/html or application/json"
+            Reason.UNSUPPORTED_CONTENT_TYPE,
+            f"content type {ct!r} is not text/plain, text/html or application/json",
         )
     if declared == "json" or (declared is None and text.lstrip().startswith("{")):
         return _decode_envelope(key_text, value, required=declared == "json")

@@ -118,4 +118,6 @@ def process_message(msg: Message, ctx: PipelineContext) -> Outcome:
 
 def _source(raw: RawArticle, name: str, agency: str | None) -> Source:
     domain = urlsplit(raw.url).hostname if raw.url else None
-    return Source.model_construct(name=name, url=raw.url, domain=domain, agency=agency, fetched_at=raw.fetched_at)
+    return Source.model_construct(
+        name=name, url=raw.url, domain=domain, agency=agency, fetched_at=raw.fetched_at
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from worker.broker.types import TopicPartition
@@ -44,8 +45,10 @@ def forget(runner: Runner, partitions: set[TopicPartition]) -> None:
     """Remove lag series of partitions this worker no longer owns."""
     for tp in partitions:
         labels = (tp.topic, str(tp.partition))
-        for gauge in (runner.metrics.lag_messages, runner.metrics.lag_seconds, runner.metrics.last_processed_ts):
-            try:
+        for gauge in (
+            runner.metrics.lag_messages,
+            runner.metrics.lag_seconds,
+            runner.metrics.last_processed_ts,
+        ):
+            with contextlib.suppress(KeyError):
                 gauge.remove(*labels)
-            except KeyError:
-                pass

@@ -165,11 +165,13 @@ class Runner:
             m.consumed_bytes.labels(rec.topic).inc(rec.size)
             try:
                 outcome = self.process(rec)
-            except Exception as exc:  # noqa: BLE001 -- a bug in processing must not lose the message
+            except Exception as exc:
                 log.exception("processing bug on %s@%d; dead-lettering", rec.tp, rec.offset)
                 m.errors.labels("process", type(exc).__name__).inc()
                 outcome = DeadLetter(
-                    Rejection(Reason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", "process", type(exc).__name__)
+                    Rejection(
+                        Reason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", "process", type(exc).__name__
+                    )
                 )
             self._dispatch(rec, outcome)
 
@@ -290,7 +292,7 @@ class Runner:
 
     def _backoff(self, attempts: int) -> float:
         cap = min(self.cfg.backoff_max_s, self.cfg.backoff_initial_s * (2 ** min(attempts - 1, 16)))
-        return random.uniform(cap / 2, cap)  # noqa: S311 -- jitter, not crypto
+        return random.uniform(cap / 2, cap)
 
     def _apply_backpressure(self) -> None:
         t, c = self.tracker, self.cfg

@@ -15,7 +15,7 @@ StartResponse = Callable[..., Any]
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 -- stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -119,6 +119,4 @@ class Tracker:
         return dropped
 
     def pending_count(self, partitions: set[TopicPartition] | None = None) -> int:
-        return sum(
-            len(st.pending) for tp, st in self.parts.items() if partitions is None or tp in partitions
-        )
+        return sum(len(st.pending) for tp, st in self.parts.items() if partitions is None or tp in partitions)
