@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.parse_fixtures import NY
+from tests.parse_fixtures import NY, message
 from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse import parse_article
@@ -73,3 +73,10 @@ def test_choose_headline() -> None:
         == "Report: US considers tariffs"
     )
     assert choose_headline([], None) is None
+
+
+def test_upi_text_labelled_html_is_parsed_as_text() -> None:
+    text = message()
+    res = parse_article(text, content_type="html", tz=NY)
+    assert isinstance(res, ParsedArticle) and res.shape == "upi_text"
+    assert res.photos and res.photos[0].license_url is not None

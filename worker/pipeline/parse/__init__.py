@@ -5,6 +5,7 @@ Pure: no I/O, no clock, no environment.  ``parse_article`` never raises.
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 from zoneinfo import ZoneInfo
 
@@ -17,6 +18,8 @@ from worker.pipeline.parse.textclean import looks_binary
 __all__ = ["parse_article", "parse_text"]
 
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body")
+# A labelled-HTML message that has no document structure (e.g. UPI text with a stray <a>) is parsed as text.
+_HTML_DOC = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|main|table|h1)\b", re.IGNORECASE)
 
 
 def parse_article(
@@ -36,7 +39,9 @@ def parse_article(
         if looks_binary(text):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:2000].lstrip()[:200].lower()
-        if (content_type == "html" or head.startswith(_HTML_SNIFF)) and "<" in text[:5000]:
+        if head.startswith(_HTML_SNIFF) or (
+            content_type == "html" and _HTML_DOC.search(text, 0, 20000) is not None
+        ):
             from worker.pipeline.parse.html import parse_html
 
             return parse_html(text, tz=tz, source_url=source_url)
