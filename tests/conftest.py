@@ -38,15 +38,19 @@ def _no_ingest_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture(autouse=True)
 def _quiet_kafka_socket_garbage(request: pytest.FixtureRequest) -> Iterator[None]:
-    """kafka-python 3.0.12 does not close a socket whose connect() failed (kafka/net/inet.py); the
-    exception traceback keeps it in a cycle until a GC pass emits ``ResourceWarning: unclosed
-    socket``, which ``filterwarnings=error`` turns into a failure of some later test. Integration
-    tests (where brokers die/restart) collect that garbage right away, with the warning ignored."""
-    yield
-    if request.node.get_closest_marker("integration") is not None:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
-            gc.collect()
+    """kafka-python 3.0.12 drops sockets without closing them (a failed connect() in
+    kafka/net/inet.py; an in-flight connect when a client closes), so CPython emits ``ResourceWarning:
+    unclosed <socket...>`` -- sometimes only at a later GC pass -- which ``filterwarnings=error`` turns
+    into an error of whatever test runs then. For integration tests (real brokers, which die and
+    restart) ignore exactly that warning while the test and its fixtures run, then collect the garbage.
+    """
+    if request.node.get_closest_marker("integration") is None:
+        yield
+        return
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="unclosed <socket", category=ResourceWarning)
+        yield
+        gc.collect()
 
 
 @pytest.fixture(scope="session")

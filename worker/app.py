@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -16,6 +17,7 @@ from worker.pipeline.outcome import Outcome
 from worker.pipeline.process import PipelineContext, process_message
 from worker.runtime.health import Health
 from worker.runtime.loop import LoopConfig, Runner
+from worker.runtime.transactional import TransactionalRunner
 from worker.settings import Settings
 
 
@@ -69,12 +71,25 @@ def consumer_config(settings: Settings) -> ConsumerConfig:
         max_partition_fetch_bytes=max(settings.max_message_bytes * 4, 4_194_304),
         group_instance_id=settings.group_instance_id,
         cooperative=settings.cooperative_rebalance,
+        isolation_level="read_committed"
+        if settings.processing_guarantee == "exactly_once"
+        else "read_uncommitted",
+    )
+
+
+def transactional_id(settings: Settings) -> str | None:
+    if settings.processing_guarantee != "exactly_once":
+        return None
+    return (
+        settings.transactional_id
+        or f"{settings.group_id}-{settings.group_instance_id or socket.gethostname()}"
     )
 
 
 def producer_config(settings: Settings) -> ProducerConfig:
     return ProducerConfig(
         client_id=settings.client_id,
+        transactional_id=transactional_id(settings),
         max_request_size=max(settings.max_message_bytes * 2 + 65_536, 1_048_576),
         request_timeout_s=min(30.0, settings.send_timeout_s),
     )
@@ -102,7 +117,8 @@ def build_runner(settings: Settings, broker: Broker, metrics: Metrics, health: H
     ctx = pipeline_context(settings, metrics)
     consumer = broker.consumer(consumer_config(settings))
     producer = broker.producer(producer_config(settings))
-    return Runner(consumer, producer, processor(ctx), loop_config(settings), metrics, health)
+    cls = TransactionalRunner if settings.processing_guarantee == "exactly_once" else Runner
+    return cls(consumer, producer, processor(ctx), loop_config(settings), metrics, health)
 
 
 def topic_specs(settings: Settings, partitions: int = 3, replication: int = 1) -> list[TopicSpec]:

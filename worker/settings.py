@@ -30,6 +30,11 @@ class Settings(BaseSettings):
     max_poll_interval_s: float = Field(300.0, gt=0)
     max_poll_records: int = Field(500, ge=1)
     cooperative_rebalance: bool = True
+    processing_guarantee: Literal["at_least_once", "exactly_once"] = "at_least_once"
+    transactional_id: str | None = Field(
+        None,
+        description="Exactly-once: stable per instance; default '<group_id>-<group_instance_id|hostname>'",
+    )
 
     # Pipeline
     max_message_bytes: int = Field(

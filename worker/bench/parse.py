@@ -99,7 +99,8 @@ def main(argv: list[str] | None = None) -> int:
     res = run(args.path, repeat=repeat, content=args.content)
     sys.stdout.write(
         f"{args.path.name}: {res['articles']:.0f} parses in {res.get('seconds', 0.0):.3f} s -> "
-        f"{res['articles_per_s']:,.0f} articles/s mean, {res.get('best_pass_articles_per_s', 0.0):,.0f} best pass "
+        f"{res['articles_per_s']:,.0f} articles/s mean, "
+        f"{res.get('best_pass_articles_per_s', 0.0):,.0f} best pass "
         f"({res['us_per_article']:.1f} µs/article, "
         f"{res['mb_per_s']:.1f} MB/s, {res['rejected']:.0f} rejected per pass)\n"
     )

@@ -1,4 +1,4 @@
-"""Assemble a ParsedArticle from trusted, already-typed parts (``model_construct``: no re-validation)."""
+"""Assemble a ParsedArticle from trusted, already-typed parts (no per-field re-validation)."""
 
 from __future__ import annotations
 

@@ -28,8 +28,8 @@ _LEADING = re.compile(r"^(?:and|AND)\s+|^(?:Written|Reported)\s+by\s+", re.IGNOR
 
 
 _NAME_PARTICLES = frozenset(
-    {"and", "of", "the", "de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "la", "le", "bin",
-     "ibn", "du", "dos", "das", "y", "e", "st.", "&"}
+    {"and", "of", "the", "de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "la", "le",
+     "bin", "ibn", "du", "dos", "das", "y", "e", "st.", "&"}
 )  # fmt: skip
 
 

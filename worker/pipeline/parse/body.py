@@ -1,0 +1,82 @@
+"""Body zone of the UPI text shape: paragraphs, inline captions, trailing related-story teasers.
+
+Classification runs as list comprehensions over line indexes (the per-line Python loop was a large
+share of the parse time); the slow per-paragraph loop only runs when there are anchors or inline
+captions to handle.
+"""
+
+from __future__ import annotations
+
+from worker.models.article import Related
+from worker.pipeline.parse.captions import parse_caption, strip_license_tail
+from worker.pipeline.parse.dateline import match_dateline
+from worker.pipeline.parse.fastmodel import trusted
+from worker.pipeline.parse.state import PHOTO_END, Lines, Segments, add_caption, add_links, license_url
+from worker.pipeline.parse.textclean import is_boilerplate
+
+
+def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
+    """Fill ``seg.paragraphs``, ``seg.related``, inline ``seg.photos`` and ``seg.dateline`` from
+    ``cl.lines[start:]``."""
+    lines = cl.lines
+    idxs = [j for j in range(start, len(lines)) if lines[j]]
+    caps = {j for j in idxs if lines[j].endswith(PHOTO_END) and strip_license_tail(lines[j]) is not None}
+    drop = {
+        j
+        for j in idxs
+        if (len(lines[j]) <= 40 or not lines[j][0].isalnum()) and j not in caps and is_boilerplate(lines[j])
+    }
+    if drop:
+        seg.boilerplate_removed = len(drop)
+        idxs = [j for j in idxs if j not in drop]
+
+    # related-story teasers: trailing (headline, caption) pairs, at least one body line before them
+    end = len(idxs)
+    while end >= 3 and idxs[end - 1] in caps and idxs[end - 2] not in caps:
+        end -= 2
+    for k in range(end, len(idxs), 2):
+        _add_teaser(seg, cl, idxs[k], idxs[k + 1], base_url)
+    body = idxs[:end]
+    if not body:
+        seg.lines_dropped += seg.boilerplate_removed
+        return
+
+    # dateline on the first body line (unless it is a caption)
+    first_text = lines[body[0]]
+    if body[0] not in caps:
+        dl = match_dateline(first_text)
+        if dl is not None:
+            seg.dateline, first_text = dl
+
+    anchors = cl.anchors
+    lo, hi = body[0], body[-1]
+    if not any(lo <= j <= hi for j in anchors) and not any(lo <= j <= hi for j in caps):
+        paragraphs = [lines[j] for j in body]
+        paragraphs[0] = first_text
+        seg.paragraphs = [p for p in paragraphs if p] if not first_text else paragraphs
+    else:
+        for pos, j in enumerate(body):
+            if j in caps:
+                if not add_caption(seg, lines[j], j, cl, base_url, licensed=True, position="inline"):
+                    seg.lines_dropped += 1
+                continue
+            s = first_text if pos == 0 else lines[j]
+            if j in anchors:
+                add_links(seg, j, cl, base_url, "inline")
+            if s:
+                seg.paragraphs.append(s)
+    seg.lines_dropped += seg.boilerplate_removed
+
+
+def _add_teaser(seg: Segments, cl: Lines, head_idx: int, cap_idx: int, base_url: str) -> None:
+    cap = parse_caption(strip_license_tail(cl.lines[cap_idx]) or "", licensed=True)
+    url = license_url(cap_idx, cl, base_url, seg)
+    add_links(seg, head_idx, cl, base_url, "related")
+    seg.related.append(
+        trusted(Related, {
+            "headline": cl.lines[head_idx],
+            "caption": cap.caption if cap else None,
+            "credit": cap.credit if cap else None,
+            "license_url": url,
+        })
+    )  # fmt: skip

@@ -1,0 +1,124 @@
+"""Shared parser state for the UPI text shape: cleaned lines, the segments read so far, and the helpers
+that turn caption/anchor lines into Photo and Link models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from worker.models.article import Author, Dateline, Link, Photo, Related
+from worker.pipeline.parse.captions import parse_caption, strip_license_tail
+from worker.pipeline.parse.fastmodel import trusted
+from worker.pipeline.parse.textclean import Anchor, clean_fragment, normalize_text
+from worker.pipeline.parse.timestamps import Stamp
+
+LICENSE_HREF = "/News_Photos/lp/"
+
+
+@dataclass(slots=True)
+class Segments:
+    """Everything read off the message; assembled into a ParsedArticle by ``build``."""
+
+    header_date: str | None = None
+    trending: bool = False
+    section: str | None = None
+    published: Stamp | None = None
+    updated: Stamp | None = None
+    headline: str | None = None
+    authors: list[Author] = field(default_factory=list)
+    photos: list[Photo] = field(default_factory=list)
+    dateline: Dateline | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    related: list[Related] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    has_byline: bool = False
+    boilerplate_removed: int = 0
+    html_fragments: int = 0
+    lines_dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def abs_url(href: str, base_url: str) -> str:
+    if href.startswith(("http://", "https://")):
+        return href
+    if href.startswith("//"):
+        return "https:" + href
+    if href.startswith("/"):
+        return base_url.rstrip("/") + href
+    return base_url.rstrip("/") + "/" + href
+
+
+PHOTO_END = ("Photo", "photo", "PHOTO")
+
+
+def is_caption_line(s: str) -> bool:
+    return s.endswith(PHOTO_END) and strip_license_tail(s) is not None
+
+
+class Lines:
+    """Cleaned non-raw lines plus the anchors found on each."""
+
+    __slots__ = ("anchors", "html_fragments", "lines")
+
+    def __init__(self, text: str) -> None:
+        self.lines = lines = [s.strip() for s in normalize_text(text).split("\n")]
+        self.anchors: dict[int, list[Anchor]] = {}
+        self.html_fragments = 0
+        todo = [i for i, s in enumerate(lines) if "<" in s or "&" in s or "  " in s]
+        for idx in todo:
+            s = lines[idx]
+            if "<" in s or "&" in s:
+                found: list[Anchor] = []
+                clean, had = clean_fragment(s, found)
+                lines[idx] = clean
+                if had:
+                    self.html_fragments += 1
+                if found:
+                    self.anchors[idx] = found
+            elif "  " in s:
+                lines[idx] = " ".join(s.split())
+
+
+def add_caption(
+    seg: Segments,
+    text: str,
+    idx: int,
+    lines: Lines,
+    base_url: str,
+    *,
+    licensed: bool,
+    position: Literal["lead", "inline"],
+) -> bool:
+    body = (strip_license_tail(text) or "") if licensed else text
+    cap = parse_caption(body, licensed=licensed)
+    if cap is None:
+        return False
+    url = license_url(idx, lines, base_url, seg)
+    seg.photos.append(
+        trusted(Photo, {
+            "caption": cap.caption, "credit": cap.credit, "photographer": cap.photographer,
+            "credit_org": cap.credit_org, "is_file_photo": cap.is_file_photo, "license_url": url,
+            "position": position,
+        })
+    )  # fmt: skip
+    return True
+
+
+def license_url(idx: int, lines: Lines, base_url: str, seg: Segments) -> str | None:
+    url: str | None = None
+    for a in lines.anchors.get(idx, ()):
+        href = abs_url(a.href, base_url) if a.href else ""
+        is_license = a.text.lower() == "license photo" or LICENSE_HREF in a.href
+        if href:
+            rel = "license_photo" if is_license else "inline"
+            seg.links.append(trusted(Link, {"href": href, "text": a.text or None, "rel": rel}))
+        if is_license and url is None and href:
+            url = href
+    return url
+
+
+def add_links(seg: Segments, idx: int, lines: Lines, base_url: str, rel: Literal["related", "inline"]) -> None:
+    for a in lines.anchors.get(idx, ()):
+        if a.href:
+            href = abs_url(a.href, base_url)
+            seg.links.append(trusted(Link, {"href": href, "text": a.text or None, "rel": rel}))
