@@ -1,28 +1,36 @@
-"""Hand labels (tests/data/enrich_labels.jsonl): quote speaker accuracy and country micro-F1.
+"""Hand labels: quote speaker accuracy and country micro-F1.
 
-Rules for the labels are in tests/data/README.md.  A labelled quote is matched to a predicted quote in
-the same paragraph whose text starts with the label's prefix (quotes/apostrophes normalised); a
-labelled quote that is not found counts as a wrong speaker.  Quotes labelled with no speaker (titles,
-scare quotes, document text) are not scored.
+Two label files (rules in tests/data/README.md):
+
+* ``enrich_labels.jsonl`` - 30 dev articles, the set the quote/country code was tuned on;
+* ``enrich_labels_holdout.jsonl`` - 11 further articles labelled before the quote rewrite and never used
+  for tuning (``countries`` is ``null`` there: quotes only).
+
+A labelled quote is matched to a predicted quote in the same paragraph whose text starts with the label's
+prefix (quotes/apostrophes normalised); a labelled quote that is not found counts as a wrong speaker.
+Quotes labelled with no speaker (titles, scare quotes, document text) are not scored.
+``python -m tests.unit.test_enrich_labels`` prints the dev misses and both accuracies;
+``--holdout`` prints the held-out misses too (only look once tuning is done).
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import unicodedata
 from datetime import UTC, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.enrich_fixtures import dev_article
 from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import enrich, load_tables
 
-LABELS = Path(__file__).resolve().parents[1] / "data" / "enrich_labels.jsonl"
+DATA = Path(__file__).resolve().parents[1] / "data"
+LABELS = DATA / "enrich_labels.jsonl"
+HOLDOUT = DATA / "enrich_labels_holdout.jsonl"
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
 
@@ -45,8 +53,8 @@ def speaker_ok(predicted: str | None, label: str) -> bool:
     return p == lab or (" " not in label.strip() and lab in p.split()) or (label[:1].islower() and lab in p)
 
 
-def load_labels() -> list[dict[str, Any]]:
-    with LABELS.open(encoding="utf-8") as fh:
+def load_labels(path: Path = LABELS) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh if line.strip()]
 
 
@@ -56,19 +64,21 @@ def run(key: str) -> Enrichment:
     )
 
 
-def score() -> dict[str, Any]:
+def score(path: Path = LABELS) -> dict[str, Any]:
     tp = fp = fn = 0
     right = total = 0
     misses: list[str] = []
-    for label in load_labels():
+    labels = load_labels(path)
+    for label in labels:
         result = run(label["key"])
-        gold = set(label["countries"])
-        pred = {c.iso2 for c in result.countries}
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
-        if pred != gold:
-            misses.append(f"{label['key']} countries +{sorted(pred - gold)} -{sorted(gold - pred)}")
+        if label.get("countries") is not None:
+            gold = set(label["countries"])
+            pred = {c.iso2 for c in result.countries}
+            tp += len(gold & pred)
+            fp += len(pred - gold)
+            fn += len(gold - pred)
+            if pred != gold:
+                misses.append(f"{label['key']} countries +{sorted(pred - gold)} -{sorted(gold - pred)}")
         for q in label["quotes"]:
             if q["speaker"] is None:
                 continue
@@ -89,8 +99,9 @@ def score() -> dict[str, Any]:
     recall = tp / (tp + fn) if tp + fn else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
-        "articles": len(load_labels()),
+        "articles": len(labels),
         "quotes_scored": total,
+        "quotes_right": right,
         "speaker_accuracy": right / total if total else 1.0,
         "country_precision": precision,
         "country_recall": recall,
@@ -99,36 +110,53 @@ def score() -> dict[str, Any]:
     }
 
 
+@lru_cache(maxsize=2)
+def cached_score(path: Path = LABELS) -> dict[str, Any]:
+    return score(path)
+
+
+def combined_accuracy() -> float:
+    dev, held = cached_score(LABELS), cached_score(HOLDOUT)
+    total = dev["quotes_scored"] + held["quotes_scored"]
+    return float(dev["quotes_right"] + held["quotes_right"]) / total
+
+
 def test_labels_cover_enough_articles() -> None:
     labels = load_labels()
     assert len(labels) >= 25
     assert sum(1 for lab in labels for q in lab["quotes"] if q["speaker"]) >= 100
 
 
-@lru_cache(maxsize=1)
-def cached_score() -> dict[str, Any]:
-    return score()
+def test_holdout_labels_are_separate() -> None:
+    held = load_labels(HOLDOUT)
+    assert len(held) >= 10
+    assert not {lab["key"] for lab in held} & {lab["key"] for lab in load_labels()}
+    assert sum(1 for lab in held for q in lab["quotes"] if q["speaker"]) >= 100
 
 
 def test_country_micro_f1() -> None:
-    result = cached_score()
+    result = cached_score(LABELS)
     assert result["country_f1"] >= 0.95, "\n".join(m for m in result["misses"] if "countries" in m)
 
 
 def test_quote_speaker_accuracy_floor() -> None:
-    """Regression floor at the measured level (0.765 on 166 scored quotes when this was written)."""
-    result = cached_score()
-    assert result["speaker_accuracy"] >= 0.75, "\n".join(result["misses"])
+    """Regression floor per set, a few points under the measured level (see tests/data/README.md)."""
+    assert cached_score(LABELS)["speaker_accuracy"] >= 0.90, "\n".join(cached_score(LABELS)["misses"])
+    assert cached_score(HOLDOUT)["speaker_accuracy"] >= 0.85
 
 
-@pytest.mark.xfail(
-    reason="bar is 0.90; measured 0.765 - see misses via `python -m tests.unit.test_enrich_labels`"
-)
 def test_quote_speaker_accuracy_target() -> None:
-    assert cached_score()["speaker_accuracy"] >= 0.90
+    """The bar: >= 0.90 on the dev and held-out labels together."""
+    assert combined_accuracy() >= 0.90, "\n".join(cached_score(LABELS)["misses"])
 
 
 if __name__ == "__main__":
-    out = score()
-    print("\n".join(out.pop("misses")))
-    print(json.dumps(out, indent=1))
+    show_holdout = "--holdout" in sys.argv[1:]
+    for name, path in (("dev", LABELS), ("holdout", HOLDOUT)):
+        out = score(path)
+        misses = out.pop("misses")
+        if name == "dev" or show_holdout:
+            print("\n".join(misses))
+        if name == "holdout":
+            del out["country_precision"], out["country_recall"], out["country_f1"]
+        print(name, json.dumps(out, indent=1))

@@ -117,7 +117,9 @@ def license_url(idx: int, lines: Lines, base_url: str, seg: Segments) -> str | N
     return url
 
 
-def add_links(seg: Segments, idx: int, lines: Lines, base_url: str, rel: Literal["related", "inline"]) -> None:
+def add_links(
+    seg: Segments, idx: int, lines: Lines, base_url: str, rel: Literal["related", "inline"]
+) -> None:
     for a in lines.anchors.get(idx, ()):
         if a.href:
             href = abs_url(a.href, base_url)
