@@ -7,6 +7,7 @@ captions, credits and related-story teasers never do.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 
@@ -25,7 +26,7 @@ from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
 from worker.pipeline.enrich.entities import NameIndex, find_names
 from worker.pipeline.enrich.gazetteer import Hit, scan
-from worker.pipeline.enrich.identity import article_id, content_sha256, simhash64
+from worker.pipeline.enrich.identity import TOKEN_RE, article_id, content_sha256, simhash_tokens
 from worker.pipeline.enrich.keywords import top_keywords
 from worker.pipeline.enrich.language import detect_language
 from worker.pipeline.enrich.numbers import extract_numbers
@@ -138,7 +139,7 @@ def enrich(
             tables.country_names.get(iso, iso), iso, article.dateline.admin1, "country", 0, None, None, None
         )
         places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
-    names = find_names(body, body_hits, tables.stopwords_en)
+    names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache)
     place_names = {h.surface: _place_name(h, tables) for h in places}
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)
@@ -181,7 +182,8 @@ def enrich(
                 mentions=(prev.mentions if prev else 0) + 1,
             )
     entity_counts = [(e.canonical, e.count) for e in entities if e.type in ("PERSON", "ORG") and e.count]
-    sh = simhash64(body)
+    tokens = TOKEN_RE.findall(body.lower())
+    sh = simhash_tokens(tokens)
     aid = article_id(article, source)
     near = dedup.check_and_add(aid, sh) if dedup is not None else None
     return Enrichment(
@@ -198,6 +200,6 @@ def enrich(
         numbers=numbers,
         dates_mentioned=dates,
         keywords=top_keywords(
-            body.lower(), entity_counts, tables.stopwords_en, tables.background_df, tables.background_docs
+            Counter(tokens), entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
         ),
     )

@@ -31,6 +31,11 @@ DATE_RE = re.compile(
     rf"(?P<lone>{_MONTH.replace('?P<month>', '?P<month2>')})(?![ ]?\d)\b"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
 )
+# Every match of DATE_RE starts at a month/weekday word or at a preposition 3 to 6 characters
+# before one ("In ", "Since ", "Early " ...).  The three-letter stems below are found by a fast literal
+# scan (no per-character alternation), and DATE_RE is only tried at those few positions.
+_STEM = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
+_PREP_BACK = (6, 5, 4, 3)
 FUTURE_CUES = re.compile(r"\b(?:next|will|would|is set to|are set to|scheduled|plans? to|upcoming)\b")
 
 
@@ -59,10 +64,30 @@ def _weekday(wd: int, pub: date, context: str) -> date:
     return pub - timedelta(days=back)
 
 
+def date_matches(text: str) -> list[re.Match[str]]:
+    """Exactly ``list(DATE_RE.finditer(text))``, trying DATE_RE only where a match can start."""
+    starts: set[int] = set()
+    for stem in _STEM.finditer(text):
+        p = stem.start()
+        starts.add(p)
+        if p >= 3 and text[p - 1] == " ":
+            starts.update(p - k for k in _PREP_BACK if p >= k)
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = DATE_RE.match
+    for s in sorted(starts):
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
 def extract_dates(paragraphs: Sequence[tuple[int, int, str]], published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for idx, base, text in paragraphs:
-        for m in DATE_RE.finditer(text):
+        for m in date_matches(text):
             resolved: str | None = None
             start = m.start()
             if m.group("wd"):

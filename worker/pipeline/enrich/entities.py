@@ -15,7 +15,10 @@ from worker.pipeline.enrich.name_words import ORG_WORDS, TITLES
 _UP = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
 _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
-CAP_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+# Same matches as rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*", but starting with the capital
+# letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
+CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].)(?:[\w\-]|['’](?=\w))*\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+SEGMENT_CACHE_MAX = 50_000
 
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
@@ -92,37 +95,50 @@ def _name_like(tokens: list[str]) -> bool:
     return True
 
 
-def _split_runs(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
+def _segments(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
     """Capitalised runs with gazetteer hits cut out (so ``Czech Interior Minister X`` loses ``Czech``)."""
     spans: list[tuple[int, str]] = []
     hit_i = 0
+    n_hits = len(hits)
     for m in CAP_RUN.finditer(text):
-        s, e = m.start(), m.end()
-        while hit_i < len(hits) and hits[hit_i].end <= s:
+        s, e = m.span()
+        while hit_i < n_hits and hits[hit_i].end <= s:
             hit_i += 1
+        if hit_i == n_hits or hits[hit_i].start >= e:  # the common case: no hit inside the run
+            spans.append((s, m.group()))
+            continue
         j = hit_i
         cur = s
-        while j < len(hits) and hits[j].start < e:
+        while j < n_hits and hits[j].start < e:
             if hits[j].start > cur:
                 spans.append((cur, text[cur : hits[j].start].strip()))
             cur = max(cur, hits[j].end)
             j += 1
         if cur < e:
             spans.append((cur, text[cur:e]))
+    return spans
+
+
+def _split_segment(t: str) -> list[tuple[int, str]]:
+    """(offset in ``t``, name) of the sentence pieces of one segment, leading descriptors dropped."""
     out: list[tuple[int, str]] = []
-    for s, t in spans:
-        pos = s
-        for piece in _sentence_pieces(t):
-            lead = len(piece) - len(piece.lstrip())
-            words = piece.strip().split(" ")
-            while words and _descriptor_token(words[0]):
-                lead += len(words[0]) + 1
-                words = words[1:]
-            name = " ".join(words).strip(" .,")
-            if name:
-                out.append((pos + lead, name))
-            pos += len(piece) + 1
+    pos = 0
+    for piece in _sentence_pieces(t):
+        lead = len(piece) - len(piece.lstrip())
+        words = piece.strip().split(" ")
+        while words and _descriptor_token(words[0]):
+            lead += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words).strip(" .,")
+        if name:
+            out.append((pos + lead, name))
+        pos += len(piece) + 1
     return out
+
+
+def _split_runs(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
+    """(body offset, name) of every name candidate: capitalised runs, hits cut out, sentence pieces."""
+    return [(s + rel, name) for s, t in _segments(text, hits) for rel, name in _split_segment(t)]
 
 
 def _descriptor_token(tok: str) -> bool:
@@ -144,12 +160,58 @@ def _sentence_pieces(run: str) -> list[str]:
     return pieces
 
 
-def find_names(body: str, hits: list[Hit], stopwords: frozenset[str]) -> NameIndex:
+# What one segment yields, as (kind, text, offset in the segment where ``body.find`` starts looking):
+# kind "org" (organisation name), "person" (2-4 token name) or "single" (a lone token for back-links).
+SegmentNames = tuple[tuple[str, str, int], ...]
+
+
+def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
+    out: list[tuple[str, str, int]] = []
+    for rel, run in _split_segment(t):
+        raw = run.split(" ")
+        parts = [raw]
+        if " of " in run or " for " in run:
+            k = next(i for i, tok in enumerate(raw) if tok in ("of", "for"))
+            if not is_org_run(raw[:k]):
+                parts = [raw[:k], raw[k + 1 :]]
+        offset = rel
+        for tokens in parts:
+            if tokens and tokens[0] in ("of", "for"):
+                tokens = tokens[1:]
+            if is_org_run(tokens):
+                while tokens and tokens[0] in ("The", "the"):
+                    tokens = tokens[1:]
+                out.append(("org", " ".join(tokens), offset))
+            else:
+                name_tokens = clean_name(list(tokens), stopwords)
+                if not name_tokens or not _name_like(name_tokens):
+                    pass
+                elif 2 <= len(name_tokens) <= 4:
+                    out.append(("person", " ".join(name_tokens), offset))
+                elif len(name_tokens) == 1:
+                    out.append(("single", name_tokens[0], offset))
+            offset += len(" ".join(tokens)) + 1
+    return tuple(out)
+
+
+def find_names(
+    body: str,
+    hits: list[Hit],
+    stopwords: frozenset[str],
+    cache: dict[str, SegmentNames] | None = None,
+) -> NameIndex:
+    """Persons and organisations of ``body``; ``cache`` (segment text -> names, e.g. the tables' dict)
+    memoises the per-segment work, which depends only on the segment text and ``stopwords``."""
+    if cache is None:
+        cache = {}
+    elif len(cache) > SEGMENT_CACHE_MAX:
+        cache.clear()
     index = NameIndex()
+    orgs, persons = index.orgs, index.persons
     singles: list[tuple[int, str]] = []
     for hit in hits:
         if hit.term.org and not hit.term.places:
-            index.orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
+            orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
     # a lone city name inside a capitalised run is part of a name ("Brandon Doherty", "Bo Nickal")
     cutters = [
         h
@@ -160,37 +222,23 @@ def find_names(body: str, hits: list[Hit], stopwords: frozenset[str]) -> NameInd
         or any(p.kind not in ("city", "capital") for p in h.term.places)
         or h.term.special
     ]
-    for start, run in _split_runs(body, cutters):
-        raw = run.split(" ")
-        parts = [raw]
-        if " of " in run or " for " in run:
-            k = next(i for i, t in enumerate(raw) if t in ("of", "for"))
-            if not is_org_run(raw[:k]):
-                parts = [raw[:k], raw[k + 1 :]]
-        offset = start
-        for tokens in parts:
-            if tokens and tokens[0] in ("of", "for"):
-                tokens = tokens[1:]
-            if is_org_run(tokens):
-                while tokens and tokens[0] in ("The", "the"):
-                    tokens = tokens[1:]
-                name = " ".join(tokens)
-                pos = body.find(name, offset)
-                index.orgs.setdefault(name, []).append((pos, pos + len(name), name))
+    find = body.find
+    for start, t in _segments(body, cutters):
+        names = cache.get(t)
+        if names is None:
+            names = cache[t] = _segment_names(t, stopwords)
+        for kind, name, rel in names:
+            pos = find(name, start + rel)
+            if kind == "person":
+                person = persons.get(name)
+                if person is None:
+                    person = persons[name] = Person(name)
+                person.mentions.append((pos, pos + len(name)))
+            elif kind == "org":
+                orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
-                name_tokens = clean_name(list(tokens), stopwords)
-                if not name_tokens or not _name_like(name_tokens):
-                    pass
-                elif 2 <= len(name_tokens) <= 4:
-                    name = " ".join(name_tokens)
-                    pos = body.find(name, offset)
-                    person = index.persons.setdefault(name, Person(name))
-                    person.mentions.append((pos, pos + len(name)))
-                elif len(name_tokens) == 1:
-                    pos = body.find(name_tokens[0], offset)
-                    singles.append((pos, name_tokens[0]))
-            offset += len(" ".join(tokens)) + 1
-    by_length = sorted(index.persons, key=len, reverse=True)
+                singles.append((pos, name))
+    by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(name.split(" ")[-1], name)
     for name in by_length:
@@ -198,5 +246,5 @@ def find_names(body: str, hits: list[Hit], stopwords: frozenset[str]) -> NameInd
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:
-            index.persons[canonical].mentions.append((pos, pos + len(tok)))
+            persons[canonical].mentions.append((pos, pos + len(tok)))
     return index

@@ -4,20 +4,32 @@ from __future__ import annotations
 
 import hashlib
 import re
-import struct
 import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 from worker.models.article import ParsedArticle
 
 SHINGLE = 3
-_WORD_RE = re.compile(r"\w+")
+# The one tokenisation of the lower-cased body shared by simhash and keywords (ASCII words with inner
+# apostrophes/hyphens; single letters included, keywords drop them).
+TOKEN_RE = re.compile(r"[a-z][a-z'-]*")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-# lane-spread tables: bit i of a 16-bit value moves to bit 16*i, so 16 counters add up in one big int
-_SPREAD8 = tuple(sum(((b >> i) & 1) << (16 * i) for i in range(8)) for b in range(256))
-_SPREAD16 = tuple(_SPREAD8[v & 255] | (_SPREAD8[v >> 8] << 128) for v in range(1 << 16))
-_LANE = (1 << 16) - 1
-_UNPACK = struct.Struct("<4H").unpack
+WORD_CACHE_MAX = 100_000  # ~12 MB at most; cleared (not evicted one by one) when full
+_ROW = 24  # bytes per word: three independent 64-bit tabulation entries
+
+
+class _WordTables(dict[str, bytes]):
+    """word -> 24 bytes of blake2b (stable across processes), cached: news vocabularies repeat."""
+
+    def __missing__(self, word: str) -> bytes:
+        if len(self) >= WORD_CACHE_MAX:
+            self.clear()
+        value = self[word] = hashlib.blake2b(word.encode(), digest_size=_ROW).digest()
+        return value
+
+
+_WORD_TABLES = _WordTables()
+_BITS = tuple(range(8))
 
 
 def canonical_url(url: str) -> str:
@@ -48,23 +60,38 @@ def content_sha256(body_text: str) -> str:
 
 
 def simhash64(text: str) -> int:
-    """Charikar simhash over 3-word shingles, blake2b-64 per shingle, bit counts summed in 16-bit lanes."""
-    words = _WORD_RE.findall(text.lower())
-    if len(words) < SHINGLE:
-        words = words + [""] * (SHINGLE - len(words))
-    shingles = set(map(" ".join, zip(words, words[1:], words[2:], strict=False)))
-    l0 = l1 = l2 = l3 = 0  # word k of every hash: 16 bit-counters of 16 bits each
-    spread, unpack, blake = _SPREAD16, _UNPACK, hashlib.blake2b
-    for sh in shingles:
-        a, b, c, d = unpack(blake(sh.encode(), digest_size=8).digest())
-        l0 += spread[a]
-        l1 += spread[b]
-        l2 += spread[c]
-        l3 += spread[d]
-    half = len(shingles) // 2
+    """Simhash of ``text`` (see ``simhash_tokens``)."""
+    return simhash_tokens(TOKEN_RE.findall(text.lower()))
+
+
+def simhash_tokens(tokens: list[str]) -> int:
+    """Charikar simhash over the 3-word shingles of ``tokens`` (``TOKEN_RE`` on lower-cased text).
+
+    A shingle ``(a, b, c)`` hashes to ``T1[a] ^ T2[b] ^ T3[c]`` (simple tabulation hashing with words as
+    characters, 3-independent), the three 64-bit entries of a word coming from one blake2b digest, so the
+    hash is stable across processes and platforms.  All shingle hashes are built at once as big-integer
+    XORs of the packed per-token entries; bit ``i`` of the result is set when more than half of the
+    shingles (counted with repetition) have it set, from popcounts over byte columns.
+    """
+    if len(tokens) < SHINGLE:
+        tokens = tokens + [""] * (SHINGLE - len(tokens))
+    n = len(tokens) - SHINGLE + 1  # shingles
+    rows = memoryview(b"".join(map(_WORD_TABLES.__getitem__, tokens))).cast("Q")
+    width = 8 * n
+    x = (
+        int.from_bytes(rows[0::3].tobytes()[:width], "little")
+        ^ int.from_bytes(rows[1::3].tobytes()[8 : 8 + width], "little")
+        ^ int.from_bytes(rows[2::3].tobytes()[16:], "little")
+    )
+    packed = x.to_bytes(width, "little")  # shingle k's hash in bytes 8k..8k+7 (little-endian)
+    ones = int.from_bytes(b"\x01" * n, "little")
+    half = n // 2
     out = 0
-    for k, acc in enumerate((l0, l1, l2, l3)):
-        for i in range(16):
-            if ((acc >> (16 * i)) & _LANE) > half:
-                out |= 1 << (16 * k + i)
+    bit = 1
+    for j in range(8):
+        column = int.from_bytes(packed[j::8], "little")  # byte j of every shingle hash
+        for b in _BITS:
+            if ((column >> b) & ones).bit_count() > half:
+                out |= bit
+            bit <<= 1
     return out

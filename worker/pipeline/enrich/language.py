@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from itertools import repeat
 
 from worker.models.enrichment import Language
 
 TOKEN_RE = re.compile(r"[^\W\d_]+")
 MAX_TOKENS = 400
+WINDOW = 4000  # characters from the start of the text
+_FIRST_TRY = 2500  # usually holds > MAX_TOKENS tokens, so the rest of the window is never tokenised
+
+
+def _tokens(text: str) -> list[str]:
+    """The first ``MAX_TOKENS`` tokens of ``text[:WINDOW].lower()``."""
+    window = text[:WINDOW]
+    tokens = TOKEN_RE.findall(window[:_FIRST_TRY].lower())
+    if len(tokens) <= MAX_TOKENS and len(window) > _FIRST_TRY:
+        # with > MAX_TOKENS tokens in the prefix the first MAX_TOKENS are complete; else redo it all
+        tokens = TOKEN_RE.findall(window.lower())
+    return tokens[:MAX_TOKENS]
 
 
 def detect_language(text: str, stopwords: dict[str, frozenset[str]]) -> Language:
-    tokens = TOKEN_RE.findall(text[:4000].lower())[:MAX_TOKENS]
+    tokens = _tokens(text)
     if not tokens:
         return Language(code="und", score=0.0)
+    counts = Counter(tokens)
     best, best_hits, second = "und", 0, 0
     for code, words in stopwords.items():
-        hits = sum(1 for t in tokens if t in words)
+        hits = sum(map(counts.get, words, repeat(0)))
         if hits > best_hits:
             best, best_hits, second = code, hits, best_hits
         elif hits > second:

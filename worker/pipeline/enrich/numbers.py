@@ -35,7 +35,11 @@ NUMBER_RE = re.compile(
     r"(?P<pct> ?%| percent| per cent)?"
     r"(?:[ -](?P<unit>[a-z][a-z-]{2,})s?\b)?"
 )
-HAS_DIGIT = re.compile(r"\d")
+# A NUMBER_RE match starts at the first digit of a digit run, or at a currency marker right before one
+# ("$", "US$", "EUR", "USD ").  Digit runs are found by a fast scan and NUMBER_RE is tried only there.
+_DIGIT_RUN = re.compile(r"\d\d*")
+_CODES = frozenset({"EUR", "USD", "GBP"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
 UNIT_STOP = frozenset(
     {
         "and",
@@ -80,15 +84,37 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
+def number_matches(text: str) -> list[re.Match[str]]:
+    """Exactly ``list(NUMBER_RE.finditer(text))``, trying NUMBER_RE only where a match can start."""
+    starts: list[int] = []
+    for run in _DIGIT_RUN.finditer(text):
+        d = run.start()
+        if d >= 4 and text[d - 1] == " " and text[d - 4 : d - 1] in _CODES:
+            starts.append(d - 4)
+        if d >= 3 and (text[d - 3 : d] == "US$" or text[d - 3 : d] in _CODES):
+            starts.append(d - 3)
+        if d >= 1 and text[d - 1] in "$£€¥":
+            starts.append(d - 1)
+        starts.append(d)
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = NUMBER_RE.match
+    for s in starts:  # ascending: runs are disjoint and at least one character apart
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
+
+
 def extract_numbers(
     paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]]
 ) -> list[NumberMention]:
     """``taken``: body spans already used by dates (skipped here)."""
     out: list[NumberMention] = []
     for idx, base, text in paragraphs:
-        if not HAS_DIGIT.search(text):
-            continue
-        for m in NUMBER_RE.finditer(text):
+        for m in number_matches(text):
             start, end = base + m.start(), base + m.end()
             if any(s <= start < e or s < end <= e for s, e in taken):
                 continue
@@ -102,7 +128,7 @@ def extract_numbers(
                 kind, unit_out = "percent", "%"
             elif unit and unit not in UNIT_STOP:
                 kind, unit_out = "count", unit
-            elif re.fullmatch(r"(?:19|20)\d\d", num) and not scale:
+            elif _YEAR.fullmatch(num) and not scale:
                 kind = "year"
             else:
                 kind = "number"

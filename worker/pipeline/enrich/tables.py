@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 import ahocorasick
+
+from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
 
 PLACE_KINDS = frozenset({"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict"})
 
@@ -44,6 +46,10 @@ class EnrichTables:
     language_stopwords: dict[str, frozenset[str]]
     background_df: dict[str, int]
     background_docs: int
+    keyword_idf: dict[str, float]  # derived from background_df: word -> log((docs + 1) / (df + 1))
+    keyword_drop: frozenset[str]  # stopwords_en | keywords.SHORT_TOKENS: never a keyword
+    # memo for entities.find_names: capitalised segment -> (kind, name, offset) items (bounded there)
+    segment_cache: dict[str, tuple[tuple[str, str, int], ...]] = field(default_factory=dict)
 
 
 def _read(name: str) -> list[list[str]]:
@@ -125,11 +131,15 @@ def load_tables() -> EnrichTables:
     words = _read("stopwords_en.txt")
     df_rows = _read("background_df.tsv")
     docs = int(df_rows[0][1])
+    stopwords = frozenset(w[0] for w in words)
+    df = {r[0]: int(r[1]) for r in df_rows[1:]}
     return EnrichTables(
         automaton=automaton,
         country_names=country_names,
-        stopwords_en=frozenset(w[0] for w in words),
+        stopwords_en=stopwords,
         language_stopwords=langs,
-        background_df={r[0]: int(r[1]) for r in df_rows[1:]},
+        background_df=df,
         background_docs=docs,
+        keyword_idf=idf_table(df, docs),
+        keyword_drop=stopwords | SHORT_TOKENS,
     )

@@ -13,7 +13,7 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse.build import assemble
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import looks_binary
+from worker.pipeline.parse.textclean import looks_binary, normalize_text
 
 __all__ = ["parse_article", "parse_text"]
 
@@ -36,7 +36,9 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text.strip():
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        if looks_binary(text):
+        norm = normalize_text(text)
+        # normalize_text returns ``text`` itself when it holds no NUL or other control character
+        if looks_binary(text, maybe_nul=norm is not text):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:2000].lstrip()[:200].lower()
         if head.startswith(_HTML_SNIFF) or (
@@ -45,7 +47,7 @@ def parse_article(
             from worker.pipeline.parse.html import parse_html
 
             return parse_html(text, tz=tz, source_url=source_url)
-        return parse_text(text, tz=tz, source_url=source_url, base_url=base_url)
+        return _parse_normalized(norm, tz=tz, source_url=source_url, base_url=base_url)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
         return Rejection(
             Reason.INTERNAL_ERROR,
@@ -58,6 +60,12 @@ def parse_text(
     text: str, *, tz: ZoneInfo, source_url: str | None = None, base_url: str = "https://www.upi.com"
 ) -> ParsedArticle | Rejection:
     """UPI-shape plain text (tolerant of missing lines, CRLF, entities and stray tags)."""
+    return _parse_normalized(normalize_text(text), tz=tz, source_url=source_url, base_url=base_url)
+
+
+def _parse_normalized(
+    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str
+) -> ParsedArticle | Rejection:
     seg = segment(text, tz, base_url)
     evidence = (
         seg.header_date is not None

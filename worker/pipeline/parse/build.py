@@ -5,8 +5,6 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import TypeAdapter
-
 from worker.models.article import (
     Author,
     Dateline,
@@ -18,26 +16,31 @@ from worker.models.article import (
     Quality,
     Related,
 )
-from worker.pipeline.parse.fastmodel import trusted
+from worker.pipeline.parse.fastmodel import set_dict, set_extra, set_fields, set_private, trusted
 
 WORDS_PER_MINUTE = 238
-
-
-_PARAGRAPHS: TypeAdapter[list[Paragraph]] = TypeAdapter(list[Paragraph])
 
 
 def paragraphs_of(texts: list[str]) -> tuple[list[Paragraph], str]:
     """Paragraph models with offsets into ``"\\n\\n".join(texts)``, and that body text.
 
-    Validated in one pydantic-core call: ~1.4 µs per paragraph, cheaper than building them one by one.
+    Built without validation (~0.6 µs each instead of ~1.1 µs through pydantic-core): the values are
+    typed by construction; the tests re-validate ``model_dump()`` of every parsed corpus article.
     """
-    raw: list[dict[str, int | str]] = []
+    new = Paragraph.__new__
+    out: list[Paragraph] = []
+    append = out.append
     pos = 0
     for k, t in enumerate(texts):
         end = pos + len(t)
-        raw.append({"idx": k, "text": t, "char_start": pos, "char_end": end})
+        m = new(Paragraph)
+        set_dict(m, {"idx": k, "text": t, "char_start": pos, "char_end": end})
+        set_fields(m, {"idx", "text", "char_start", "char_end"})
+        set_extra(m, None)
+        set_private(m, None)
+        append(m)
         pos = end + 2
-    return _PARAGRAPHS.validate_python(raw), "\n\n".join(texts)
+    return out, "\n\n".join(texts)
 
 
 def date_consistency(
@@ -81,8 +84,8 @@ def assemble(
 ) -> ParsedArticle:
     paras, body = paragraphs_of(texts)
     # paragraphs are stripped and space-collapsed, so words = spaces + 1 per paragraph (str.split() on
-    # non-ASCII text costs ~60 µs per article)
-    words = body.encode("utf-8", "surrogatepass").count(b" ") + len(texts) if body else 0
+    # non-ASCII text costs ~60 µs per article; encoding to bytes first only adds a copy)
+    words = body.count(" ") + len(texts) if body else 0
     quality = trusted(Quality, {
         "has_byline": has_byline,
         "has_dateline": dateline is not None,

@@ -80,6 +80,7 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
 
 
 def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
+    """Read the segments off ``text``, which ``normalize_text`` has already been applied to."""
     seg = Segments()
     cl = Lines(text)
     lines = cl.lines

@@ -9,7 +9,7 @@ from typing import Literal
 from worker.models.article import Author, Dateline, Link, Photo, Related
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
 from worker.pipeline.parse.fastmodel import trusted
-from worker.pipeline.parse.textclean import Anchor, clean_fragment, normalize_text
+from worker.pipeline.parse.textclean import Anchor, clean_fragment
 from worker.pipeline.parse.timestamps import Stamp
 
 LICENSE_HREF = "/News_Photos/lp/"
@@ -56,27 +56,26 @@ def is_caption_line(s: str) -> bool:
 
 
 class Lines:
-    """Cleaned non-raw lines plus the anchors found on each."""
+    """Cleaned lines of already ``normalize_text``-ed text, plus the anchors found on each."""
 
     __slots__ = ("anchors", "html_fragments", "lines")
 
     def __init__(self, text: str) -> None:
-        self.lines = lines = [s.strip() for s in normalize_text(text).split("\n")]
+        self.lines = lines = [s.strip() for s in text.split("\n")]
         self.anchors: dict[int, list[Anchor]] = {}
         self.html_fragments = 0
-        todo = [i for i, s in enumerate(lines) if "<" in s or "&" in s or "  " in s]
-        for idx in todo:
-            s = lines[idx]
-            if "<" in s or "&" in s:
+        # whole-text checks first: "<"/"&" are memchr-fast and usually absent from most lines
+        if "<" in text or "&" in text:
+            for idx in [i for i, s in enumerate(lines) if "<" in s or "&" in s]:
                 found: list[Anchor] = []
-                clean, had = clean_fragment(s, found)
+                clean, had = clean_fragment(lines[idx], found)
                 lines[idx] = clean
                 if had:
                     self.html_fragments += 1
                 if found:
                     self.anchors[idx] = found
-            elif "  " in s:
-                lines[idx] = " ".join(s.split())
+        if "  " in text:  # cleaned lines are already collapsed
+            lines[:] = [" ".join(s.split()) if "  " in s else s for s in lines]
 
 
 def add_caption(

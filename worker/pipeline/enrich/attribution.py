@@ -1,0 +1,298 @@
+"""Attribution clauses of English news copy: which words around a quote name its speaker.
+
+Pure string functions, no tables.  The speaker of a quote is the subject of the reporting clause
+adjacent to it: after it (``"...," Kirby said`` / ``"...," said Kirby``), before it in the same
+sentence (``Kirby said, "..."``, ``Kirby said the plan was "bad"``, ``according to X``), or around it
+(``"A," she said, "B."``).  Results are subject *phrases*; ``SpeakerResolver`` turns them into speakers.
+"""
+
+from __future__ import annotations
+
+import re
+
+_V = (
+    r"said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|wrote|writes|write|writing|"
+    r"stated|states|explained|explains|explain|explaining|noted|notes|noting|insisted|insists|insisting|"
+    r"stressed|stresses|stressing|argued|argues|argue|arguing|claimed|claims|claiming|asked|asks|asking|"
+    r"continued|continues|recalled|recalls|recalling|warned|warns|warning|declared|declares|declaring|"
+    r"announced|announces|announcing|responded|responds|replied|replies|admitted|admits|admitting|"
+    r"acknowledged|acknowledges|confirmed|confirms|tweeted|tweets|posted|reported|reports|suggested|"
+    r"suggests|suggest|suggesting|concluded|concludes|remarked|commented|testified|urged|urges|urging|"
+    r"vowed|vows|vowing|joked|jokes|sings|sang|texted|described|describes|describe|describing|calls|"
+    r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
+    r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
+    r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
+    r"according to"
+)
+VERB_RE = re.compile(rf"\b({_V})\b", re.IGNORECASE)
+# verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
+INVERTIBLE = frozenset(
+    "said says added adds wrote writes asked asks explained explains continued continues noted notes "
+    "recalled recalls replied replies responded responds insisted argued warned".split()
+)
+TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)]*$")
+ABBREV = frozenset(
+    "Mr Ms Mrs Dr St Sen Gov Rep Gen Lt Col Sgt Jr Sr No Prof Capt Maj Adm Supt Rev Jan Feb Mar Apr Aug "
+    "Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs".split()
+)
+CUT_AFTER_VERB = re.compile(
+    r"[,;:!?—–(]|\.(?:\s|$)| (?:in|on|about|at|during|after|before|following|when|while|with|to|that|of|as|"
+    r"through|via|from|for|last|this|earlier|later|yesterday|today|told|said)\b"
+)
+PASSIVE_AUX = re.compile(r"\b(?:been|was|were|is|are|be|being|get|got)\s*$", re.IGNORECASE)
+# words that open an introductory (non-subject) chunk: "After the hearing, his attorney said"
+INTRO = frozenset(
+    """after before when whenever while as although though if since because unless until once despite in
+    on at for with without by from during following amid among according but and or so then however still
+    yet also meanwhile earlier later now soon eventually initially instead like unlike over under through to
+    of had given asked speaking echoing citing referring responding writing talking addressing describing
+    back last this that in the end across into near outside inside ahead even only""".split()
+)
+DETERMINERS = frozenset(
+    "a an the some his her their its one two three another many several most few our this that these those".split()
+)
+PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
+
+
+def is_abbrev(text: str, end: int) -> bool:
+    """Does the period at ``text[end]`` close an abbreviation (``U.S.``, ``Sen.``, an initial)?"""
+    word = text[:end].rsplit(None, 1)[-1] if text[:end].strip() else ""
+    word = word.lstrip("(\"“‘")
+    return word in ABBREV or (len(word) == 1 and word.isupper()) or "." in word
+
+
+def last_terminator(text: str) -> int:
+    """Index just after the last sentence end in ``text`` (0 if none)."""
+    cut = 0
+    for m in TERMINATOR.finditer(text):
+        if text[m.start()] == "." and is_abbrev(text, m.start()):
+            continue
+        cut = m.end()
+    return cut
+
+
+def first_terminator(text: str) -> int:
+    """Index of the first sentence end in ``text`` (``len(text)`` if none)."""
+    for m in TERMINATOR.finditer(text):
+        if text[m.start()] == "." and is_abbrev(text, m.start()):
+            continue
+        return m.start()
+    return len(text)
+
+
+def cut_subject(rest: str) -> str:
+    """The noun phrase at the start of ``rest`` (after an inverted verb or ``according to``)."""
+    for m in CUT_AFTER_VERB.finditer(rest):
+        if rest[m.start()] == "." and is_abbrev(rest, m.start()):
+            continue
+        return rest[: m.start()]
+    return rest
+
+
+def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
+    return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
+
+
+def is_intro(chunk: str) -> bool:
+    words = chunk.split()
+    if not words:
+        return True
+    first = words[0].lower().strip("(\"“")
+    return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
+
+
+def _clean_chunk(chunk: str) -> str:
+    """``but while X`` -> ``X``; ``Rogan and his guest`` -> ``Rogan``; ``X and Y`` -> ``X`` (the first)."""
+    chunk = " " + chunk.strip() + " "
+    for sep in SUBORDINATORS:
+        if sep in chunk:
+            chunk = " " + chunk.rsplit(sep, 1)[1]
+    words = chunk.split()
+    while words and words[0].lower() in ("and", "but", "while", "so", "although", "though", "whereas", "or"):
+        words = words[1:]
+    chunk = " ".join(words)
+    if " and " in chunk:
+        left, right = chunk.split(" and ", 1)
+        right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
+        if right_np and (any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS):
+            return left
+    words = chunk.split()
+    if len(words) > 1 and words[-1].lower() in PRONOUNS:
+        return words[-1]  # "in which he" -> "he"
+    return chunk
+
+
+def subject_before(pre: str, stopwords: frozenset[str]) -> str:
+    """The subject right before a reporting verb.
+
+    ``X said`` -> X; ``In a memo, the DEA said`` -> the DEA; ``X, 18, from Truro, told`` -> X;
+    ``The university's rector, Milena K, said`` -> Milena K; ``Jones, a former minister wrote`` -> Jones.
+    """
+    pre = re.sub(r"\([^)]*\)", "", pre).strip().strip("\"“”'’").rstrip()
+    if not pre:
+        return ""
+    if pre.endswith(","):
+        chunks = [c for c in pre[:-1].split(", ") if c.strip()]
+        i = 0
+        while i < len(chunks) - 1 and is_intro(chunks[i]):
+            i += 1
+        if not chunks:
+            return ""
+        if not _has_name(chunks[i], stopwords) and i + 1 < len(chunks) and _has_name(chunks[i + 1], stopwords):
+            i += 1
+        return _clean_chunk(chunks[i])
+    chunks = pre.split(", ")
+    subj = _clean_chunk(chunks[-1])
+    first = subj.split()[0].lower() if subj.split() else ""
+    prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
+    if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
+        return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
+    return subj
+
+
+def _with_np(pre: str) -> str | None:
+    """``with a source close to him saying`` -> ``a source close to him``."""
+    k = pre.rfind(" with ")
+    if k < 0 and pre.lower().startswith("with "):
+        k = -1
+    if k < -1 or (k >= 0 and "," in pre[k:]):
+        return None
+    np = pre[k + 6 :].strip()
+    return np or None
+
+
+WITH_ING = re.compile(r"\bwith ((?:the|a|an|his|her|their|its|[A-Z])[^,;:]{0,80}?) (\w+ing)\b")
+
+
+def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int] | None:
+    """(subject phrase, verb, verb offset) of the first reporting clause in ``before`` (same sentence).
+
+    The first one wins, so relayed speech keeps the relaying speaker (``Brass said Heuermann told her``).
+    A subject of ``""`` means "the subject of the sentence" (``..., saying "..."``, ``and accused ...``).
+    """
+    first_comma = before.find(", ")
+    intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
+    for m in VERB_RE.finditer(before):
+        verb = m.group(1).lower()
+        rest = before[m.end() :]
+        if verb == "according to":
+            return cut_subject(rest).strip(), verb, m.start()
+        if m.start() < intro_end:
+            continue
+        pre = before[: m.start()]
+        if PASSIVE_AUX.search(pre):
+            if rest.startswith(" by "):
+                return cut_subject(rest[4:]).strip(), verb, m.start()
+            continue
+        stripped = pre.strip(" ,\"“”—–")
+        if m.group(1)[0].isupper() and not stripped:  # sentence-initial verb
+            after = rest.lstrip(" ,")
+            if after[:1].isupper():
+                return cut_subject(after).strip(), verb, m.start()  # "Said Ohtani, through ...:"
+            continue  # "Asked about her concern, ..."
+        if verb.endswith("ing"):
+            np = _with_np(pre)
+            if np:
+                return np, verb, m.start()
+            return "", verb, m.start()  # "..., saying" / "could be heard saying": the sentence's subject
+        if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
+            after = rest.lstrip(" ,")
+            if not stripped and after[:1].isupper():
+                return cut_subject(after).strip(), verb, m.start()
+            return "", verb, m.start()
+        subject = subject_before(pre, stopwords)
+        if subject:
+            return subject, verb, m.start()
+    w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
+    if w is not None:
+        return w.group(1), w.group(2), w.start()
+    return None
+
+
+def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[str, str, int] | None:
+    """(subject phrase, verb, verb offset) from the text right after a quote, up to the sentence end.
+
+    ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
+    """
+    m = VERB_RE.search(after, 0, 200)
+    if m is None:
+        return None
+    verb = m.group(1).lower()
+    rest = after[m.end() :]
+    pre = after[: m.start()]
+    if verb == "according to":
+        return (cut_subject(rest).strip(), verb, m.start()) if not strict or not pre.strip(" ,") else None
+    if PASSIVE_AUX.search(pre):
+        return (cut_subject(rest[4:]).strip(), verb, m.start()) if rest.startswith(" by ") else None
+    stripped = pre.strip(" ,\"“”—–")
+    nxt = rest.lstrip(" ,")
+    if not stripped:
+        starts_np = nxt[:1].isupper() or nxt.split(" ", 1)[0] in DETERMINERS
+        return (cut_subject(nxt).strip(), verb, m.start()) if starts_np else None
+    if (
+        verb in INVERTIBLE
+        and pre.rstrip().endswith(",")
+        and nxt[:1].isupper()
+        and not _has_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
+    ):
+        return cut_subject(nxt).strip(), verb, m.start()  # '"directly fund" the programs, said X'
+    words = stripped.split()
+    if strict and (len(words) > 14 or verb.endswith("ing")):
+        return None
+    if verb.endswith("ing"):
+        np = _with_np(pre)
+        return (np, verb, m.start()) if np else None
+    subject = subject_before(pre, stopwords)
+    return (subject, verb, m.start()) if subject else None
+
+
+def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
+    """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
+    first non-introductory chunk (``As an assessor for Hennepin County, Shae Roberts spends`` -> Shae Roberts).
+    """
+    chunks = [c for c in text.split(", ") if c.strip()]
+    i = 0
+    while i < len(chunks) - 1 and is_intro(chunks[i]):
+        i += 1
+    if not chunks:
+        return None
+    run: list[str] = []
+    for w in ", ".join(chunks[i : i + 2]).split():
+        bare = w.strip("\"“”‘’'(),.;:")
+        low = bare.lower()
+        if not run and low in PRONOUNS:
+            return low
+        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS:
+            run.append(bare)
+            if w.endswith((",", ";", ":")):
+                break
+        elif run and low in ("of", "de", "van", "von", "bin", "al"):
+            run.append(bare)
+        elif run:
+            break
+    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
+        run.pop()
+    if run:
+        return " ".join(run)
+    words = chunks[i].split()
+    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
+        np = [words[0]]
+        for w in words[1:5]:
+            if w.lower() in NP_STOP or not w.isalpha():
+                break
+            np.append(w)
+        return " ".join(np) if len(np) > 1 else None
+    return None
+
+
+NP_STOP = frozenset(
+    """on of in at from with for to by could would can will has have had is was were are did does said says
+    told who which that""".split()
+)
+
+
+DAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)

@@ -1,0 +1,267 @@
+"""Speaker phrases -> speakers: names back-linked to the article's people and organisations, pronouns
+and definite descriptions (``the 25-year-old``) resolved to a recent compatible person.
+
+Pronoun rule: inside the pronoun's own sentence the nearest compatible mention before it (outside
+quotes and outside an introductory clause); otherwise the *first* compatible mention (the subject) of
+the most recent sentence that has one.  ``he``/``she`` need a compatible gender (titles ``Mr``/``Ms``,
+common first names, or the article's own ``X ... he``/``X ... her``); ``it`` needs an organisation.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from worker.pipeline.enrich.attribution import DETERMINERS, is_intro, last_terminator
+from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
+from worker.pipeline.enrich.name_words import TRAILING_JUNK
+
+Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
+
+# common given names (generic top-name lists, not taken from any labelled article)
+MALE = frozenset(
+    """john james robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan henry douglas
+    zachary peter kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold
+    dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan alan juan albert willie elijah
+    wayne randy vincent mason roy ralph bobby russell bradley philip eugene louis harry ed dave tom tim jim
+    bob mike steve chris matt dan ben sam nick tony greg jeff rob bill ted fred luke oliver jacob liam
+    lucas leo hugo max felix simon martin ian neil colin graham nigel gordon stuart alistair ahmed mohammed
+    muhammad omar hassan ivan sergei dmitry pierre marco luca carlos luis jorge miguel pedro antonio""".split()
+)
+FEMALE = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
+    sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
+    katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
+    virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
+    martha gloria teresa ann anne sara madison frances kathryn janice abigail alice judy sophia grace
+    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
+    kayla alexis lori jane kate katie claire sophie lucy ellie chloe jenny susan sue liz beth meg molly
+    julia caroline eleanor louise fiona kirsty natasha tanya olga elena irina sofia lucia ana carmen""".split()
+)
+PERSON_NOUNS = frozenset(
+    """doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer singer
+    actor actress star coach manager ceo chairman chairwoman director secretary general commander leader
+    founder owner player pitcher quarterback author writer artist rapper musician teen teenager woman man
+    boy girl mother father student professor researcher scientist grandmother grandfather nurse victim
+    suspect defendant witness fighter officer detective sheriff chancellor premier king queen prince
+    princess pope congressman congresswoman lawmaker candidate nominee comedian podcaster filmmaker
+    driver businessman veteran""".split()
+)
+DOC_NOUNS = frozenset("statement letter email post tweet release report lawsuit suit complaint memo video".split())
+_GENDER_TITLE = re.compile(r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $")
+_PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_PARENS = re.compile(r"\([^)]*\)")
+EXTRA_JUNK = frozenset("did does do would could can may might must will shall not".split())
+
+
+class SpeakerResolver:
+    def __init__(
+        self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
+    ) -> None:
+        self.names = names
+        self.stopwords = stopwords
+        self.places = places  # surface -> canonical country/place name
+        self.body = body
+        self.last: Speaker | None = None
+        self.last_para = -10
+        self.last_pos = -1
+        self._quote_starts: list[int] = []
+        self._quote_ends: list[int] = []
+        self._mentions: list[tuple[int, int, str, str]] | None = None  # (start, end, canonical, P|O)
+        self._mention_starts: list[int] = []
+        self._genders: dict[str, str | None] = {}
+        self._described: dict[str, str] = {}  # "the prime minister" -> the person it was resolved to
+
+    # -- bookkeeping ---------------------------------------------------------------------------
+    def add_quote_span(self, start: int, end: int) -> None:
+        """Body offsets of a quoted span (names inside quotes are never antecedents)."""
+        self._quote_starts.append(start)
+        self._quote_ends.append(end)
+
+    def remember(self, speaker: Speaker, para: int, pos: int = -1) -> None:
+        self.last = speaker
+        self.last_para = para
+        self.last_pos = pos
+
+    def _in_quote(self, pos: int) -> bool:
+        i = bisect_right(self._quote_starts, pos) - 1
+        return i >= 0 and pos < self._quote_ends[i]
+
+    def _index(self) -> list[tuple[int, int, str, str]]:
+        if self._mentions is None:
+            ms = [(s, e, c, "P") for c, p in self.names.persons.items() for s, e in p.mentions if s >= 0]
+            ms += [(s, e, c, "O") for c, om in self.names.orgs.items() for s, e, _ in om if s >= 0]
+            ms.sort()
+            self._mentions = ms
+            self._mention_starts = [m[0] for m in ms]
+        return self._mentions
+
+    def _sent_start(self, pos: int) -> int:
+        lo = max(0, pos - 700)
+        window = self.body[lo:pos]
+        return lo + max(last_terminator(window), window.rfind("\n") + 1)
+
+    def gender(self, canonical: str) -> str | None:
+        if canonical in self._genders:
+            return self._genders[canonical]
+        first = canonical.split(" ", 1)[0].lower()
+        g: str | None = "M" if first in MALE else "F" if first in FEMALE else None
+        person = self.names.persons.get(canonical)
+        if g is None and person is not None:
+            votes = [0, 0]
+            self._index()
+            for s, e in person.mentions[:4]:
+                t = _GENDER_TITLE.search(self.body[max(0, s - 9) : s])
+                if t:
+                    votes[0 if t.group(1) else 1] += 3
+                tail = self.body[e : e + 160]
+                tail = tail[: tail.find(". ") + 1 or len(tail)]
+                p = _PRONOUN_GENDER.search(tail)
+                if p and bisect_left(self._mention_starts, e + p.start()) == bisect_left(self._mention_starts, e):
+                    votes[0 if p.group(1) else 1] += 1
+            g = "M" if votes[0] > votes[1] else "F" if votes[1] > votes[0] else None
+        self._genders[canonical] = g
+        return g
+
+    # -- antecedents ---------------------------------------------------------------------------
+    def _ok(self, m: tuple[int, int, str, str], want: str) -> bool:
+        if want == "O":
+            return m[3] == "O"
+        if m[3] != "P":
+            return False
+        return want == "P" or self.gender(m[2]) in (None, want)
+
+    def _in_intro(self, sent: int, pos: int) -> bool:
+        head = self.body[sent:pos]
+        comma = head.find(", ")
+        return comma > 0 and is_intro(head[:comma])
+
+    def antecedent(self, pos: int, want: str) -> str | None:
+        """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to."""
+        ms = self._index()
+        j = bisect_left(self._mention_starts, pos) - 1
+        cur = self._sent_start(pos)
+        while j >= 0 and ms[j][0] >= cur:  # own sentence: nearest
+            m = ms[j]
+            if self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0]):
+                return m[2]
+            j -= 1
+        while j >= 0 and pos - ms[j][0] < 4000:
+            m = ms[j]
+            if not self._ok(m, want) or self._in_quote(m[0]):
+                j -= 1
+                continue
+            sent = self._sent_start(m[0])
+            group = [g for g in ms[bisect_left(self._mention_starts, sent) : j + 1] if self._ok(g, want)]
+            group = [g for g in group if not self._in_quote(g[0])] or [m]
+            for g in group:  # a question's addressee answers it: "X asked Palacios ... " -> Palacios
+                if self.body[max(sent, g[0] - 6) : g[0]] == "asked ":
+                    return g[2]
+            main = [g for g in group if not self._in_intro(sent, g[0])] or group
+            if self.last is not None and self.last_pos > m[1] and self._last_ok(want, sent):
+                return self.last[1] or self.last[0]  # the last speaker came later than that sentence
+            return main[0][2]
+        return None
+
+    def _last_ok(self, want: str, sent: int) -> bool:
+        """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""
+        if self.last is None or want == "O" or self._sent_start(self.last_pos) <= sent:
+            return False
+        text, entity = self.last
+        if entity is not None:
+            return entity in self.names.persons and self.gender(entity) in (None, want) or want == "P"
+        return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
+
+    def _role(self, noun: str, pos: int) -> str | None:
+        """The person introduced with ``noun`` (``judge Chris Holmes``, ``X, a 25-year-old student``)."""
+        best, best_pos = None, -1
+        for name, person in self.names.persons.items():
+            for s, e in person.mentions:
+                if best_pos < s < pos and (
+                    noun in self.body[max(0, s - 40) : s].lower() or noun in self.body[e : e + 70].lower()
+                ):
+                    best, best_pos = name, s
+        return best
+
+    # -- phrases -------------------------------------------------------------------------------
+    def _pronoun(self, word: str, pos: int) -> Speaker | None:
+        if word in ("he", "she", "his", "her", "him"):
+            found = self.antecedent(pos, "M" if word in ("he", "his", "him") else "F")
+            if found is not None:
+                return (found, found)
+            return self.last if self.last is not None and self.last[1] in self.names.persons else None
+        if word in ("it", "its"):
+            found = self.antecedent(pos, "O")
+            return (found, found) if found is not None else None
+        if self.last is not None and self.last[1] not in self.names.persons:  # they / we / their
+            return self.last
+        return None
+
+    def resolve(self, phrase: str, pos: int, para: int) -> Speaker | None:
+        del para
+        phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
+        words = phrase.split()
+        while words and (words[-1].lower() in TRAILING_JUNK or words[-1].lower() in EXTRA_JUNK):
+            words.pop()
+        while words and words[0].lower() in ("and", "but", "then", "so"):
+            words = words[1:]
+        if not words or len(words) > 12:
+            return None
+        low = [w.lower() for w in words]
+        if len(words) == 1 and low[0] in ("he", "she", "it", "they", "we", "i"):
+            return self._pronoun(low[0], pos)
+        if len(words) == 2 and low[0] in ("his", "her", "their", "its") and low[1] in DOC_NOUNS:
+            return self._pronoun(low[0], pos)
+        if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s")):
+            words = words[:-1]
+            words[-1] = words[-1][:-2]
+            low = [w.lower() for w in words]
+        capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+        if low[0] == "the" and not capital and len(words) <= 5:
+            head = low[-1]
+            if head in PERSON_NOUNS or head.endswith("-year-old"):
+                role = " ".join(low[1:])
+                found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P")
+                if found is None:
+                    return (phrase, None)
+                self._described[role] = found
+                return (found, found)
+        return self._named(words, phrase)
+
+    def _named(self, words: list[str], phrase: str) -> Speaker | None:
+        run: list[str] = []
+        for w in reversed(words):
+            if (w[:1].isupper() and not w.endswith(("'", "’"))) or (
+                run and w in ("of", "for", "de", "van", "bin", "al")
+            ):
+                run.insert(0, w)
+            else:
+                break
+        if run and run[0] in ("of", "for"):
+            run = run[1:]
+        if not run:
+            return (phrase, None) if words[0].lower() in DETERMINERS or len(words) <= 3 else None
+        if run[0] == "The":
+            run = run[1:] or run
+        org = self.names.org_canonical(" ".join(run))
+        if org is not None:
+            return (org, org)
+        if is_org_run(run):
+            name = " ".join(run)
+            return (name, name)
+        tokens = clean_name(list(run), self.stopwords)
+        if len(tokens) >= 3 and f" {tokens[0].lower()} " in self.body:
+            tokens = tokens[1:]  # a capitalised common noun at the start of a sentence: "Student Daniel Broz"
+        if not tokens:
+            return (phrase, None) if len(words) > len(run) else None
+        name = " ".join(tokens)
+        canonical = self.names.lookup(name)
+        if canonical is not None:
+            return (canonical, canonical)
+        if name in self.places:
+            return (name, self.places[name])
+        return (name, None)
