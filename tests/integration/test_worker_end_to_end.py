@@ -133,8 +133,17 @@ def test_thousand_messages_ten_percent_malformed(kafka_bootstrap: str, tmp_path:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+    input_tps = [TopicPartition(settings.input_topic, p) for p in range(3)]
+    probe = broker.consumer(ConsumerConfig(group_id=None))
+    ends = probe.end_offsets(input_tps, 10)
+    probe.close()
     try:
-        events = _drain(broker, settings.output_topic, 1000 - len(bad_keys), timeout_s=120)
+        # Bounded wait (a slow, loaded machine gets time; a stuck worker fails the test).
+        deadline = time.monotonic() + 300
+        while admin.committed_offsets(settings.group_id) != ends and time.monotonic() < deadline:
+            assert proc.poll() is None, log.read_text()
+            time.sleep(1)
+        events = _drain(broker, settings.output_topic, 1000 - len(bad_keys), timeout_s=60)
         dlq = _drain(broker, settings.dlq_topic, len(bad_keys), timeout_s=30)
         assert proc.poll() is None, log.read_text()
         status, body = _get(f"http://127.0.0.1:{port}/readyz")
@@ -172,9 +181,6 @@ def test_thousand_messages_ten_percent_malformed(kafka_bootstrap: str, tmp_path:
         "binary_content",
         "bad_json",
     } <= set(reasons), reasons
-    committed = broker.admin().committed_offsets(settings.group_id)
-    consumer = broker.consumer(ConsumerConfig(group_id=None))
-    ends = consumer.end_offsets([TopicPartition(settings.input_topic, p) for p in range(3)], 10)
-    consumer.close()
+    committed = admin.committed_offsets(settings.group_id)
     admin.close()
     assert committed == ends

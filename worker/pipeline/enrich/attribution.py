@@ -30,7 +30,7 @@ INVERTIBLE = frozenset(
     "said says added adds wrote writes asked asks explained explains continued continues noted notes "
     "recalled recalls replied replies responded responds insisted argued warned".split()
 )
-TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)]*$")
+TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)]*\s*$")
 ABBREV = frozenset(
     "Mr Ms Mrs Dr St Sen Gov Rep Gen Lt Col Sgt Jr Sr No Prof Capt Maj Adm Supt Rev Jan Feb Mar Apr Aug "
     "Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs".split()
@@ -46,7 +46,7 @@ INTRO = frozenset(
     on at for with without by from during following amid among according but and or so then however still
     yet also meanwhile earlier later now soon eventually initially instead like unlike over under through to
     of had given asked speaking echoing citing referring responding writing talking addressing describing
-    back last this that in the end across into near outside inside ahead even only""".split()
+    back last this across into near outside inside ahead even only""".split()
 )
 DETERMINERS = frozenset(
     "a an the some his her their its one two three another many several most few our this that these those".split()
@@ -154,9 +154,11 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
 def _with_np(pre: str) -> str | None:
     """``with a source close to him saying`` -> ``a source close to him``."""
     k = pre.rfind(" with ")
-    if k < 0 and pre.lower().startswith("with "):
+    if k < 0:
+        if not pre.lower().startswith("with "):
+            return None
         k = -1
-    if k < -1 or (k >= 0 and "," in pre[k:]):
+    if "," in pre[k + 1 :]:
         return None
     np = pre[k + 6 :].strip()
     return np or None
@@ -178,7 +180,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
-        if m.start() < intro_end:
+        if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
         if PASSIVE_AUX.search(pre):
@@ -240,6 +242,8 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     words = stripped.split()
     if strict and (len(words) > 14 or verb.endswith("ing")):
         return None
+    if strict and words[0] in ("He", "She", "They", "It", "We", "I") and pre[:1] != ",":
+        return None  # '"...?" He then claimed ...': a new sentence, not an attribution
     if verb.endswith("ing"):
         np = _with_np(pre)
         return (np, verb, m.start()) if np else None

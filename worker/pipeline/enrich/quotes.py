@@ -76,7 +76,7 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
         if not VERB_RE.search(segment):
             continue
         pos = lo
-        for sentence in SENTENCE_SPLIT.split(segment):
+        for n, sentence in enumerate(SENTENCE_SPLIT.split(segment)):
             tail = sentence.rsplit(", ", 1)
             found = None
             if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
@@ -86,7 +86,9 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
             if found is None:
                 found = clause_before(sentence, resolver.stopwords)
             if found is not None and found[0]:
-                speaker = resolver.resolve(found[0], base + pos + found[2], -1)
+                # '"...," he said': a pronoun right after a quote is resolved from before the quote
+                at = base + (lo - 1 if n == 0 and k > 0 else pos + found[2])
+                speaker = resolver.resolve(found[0], at, -1)
                 if speaker is not None:
                     out.append((base + pos + found[2], speaker, found[1]))
             pos += len(sentence) + 1

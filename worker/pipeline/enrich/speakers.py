@@ -136,9 +136,11 @@ class SpeakerResolver:
         return want == "P" or self.gender(m[2]) in (None, want)
 
     def _in_intro(self, sent: int, pos: int) -> bool:
-        head = self.body[sent:pos]
-        comma = head.find(", ")
-        return comma > 0 and is_intro(head[:comma])
+        """Is ``pos`` inside the sentence's introductory chunk (``After meeting X, Y said``)?"""
+        if ", " in self.body[sent:pos]:
+            return False
+        comma = self.body.find(", ", pos, pos + 300)
+        return comma > 0 and is_intro(self.body[sent:comma])
 
     def antecedent(self, pos: int, want: str) -> str | None:
         """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to."""
