@@ -28,6 +28,8 @@ def _setup_logging(level: str, fmt: str) -> None:
         pattern = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
     logging.basicConfig(level=level, format=pattern, stream=sys.stderr)
     logging.getLogger("kafka").setLevel(logging.WARNING if level != "DEBUG" else logging.INFO)
+    # kafka-python 3.0's event loop warns about slow tasks (e.g. decompressing a large fetch): noise.
+    logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
 
 
 def _cmd_run(args: argparse.Namespace) -> int:

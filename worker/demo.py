@@ -95,6 +95,7 @@ def _example(doc: dict[str, object]) -> str:
 
 def run_demo(messages: int = 1000, corpus: Path | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("kafka.net.selector").setLevel(logging.ERROR)
     corpus = corpus or default_corpus()
     if not corpus.is_file():
         print(f"demo: corpus not found: {corpus} (pass --corpus FILE)", file=sys.stderr)

@@ -54,7 +54,7 @@ STAGES = (
     "content_sha256",
     "detect_language",
     "top_keywords",
-    "build_output",
+    "build_geo",
 )
 
 

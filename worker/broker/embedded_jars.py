@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -134,3 +135,18 @@ def ensure_jars(pom: Path | None = None) -> Path:
             if tmp.exists():
                 shutil.rmtree(tmp, ignore_errors=True)
     return lib
+
+
+def main() -> int:
+    """``python -m worker.broker.embedded_jars``: fetch the broker jars (used by ``make install``)."""
+    try:
+        lib = ensure_jars()
+    except (ToolMissingError, RuntimeError, FileNotFoundError) as exc:
+        print(f"news-ingest: cannot fetch the Kafka broker jars: {exc}", file=sys.stderr)
+        return 1
+    print(f"Kafka broker jars ({kafka_version()}): {lib} ({len(list(lib.glob('*.jar')))} jars)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

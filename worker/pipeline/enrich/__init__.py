@@ -49,7 +49,14 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
-def _entities(
+def tokenize(body: str) -> tuple[list[str], Counter[str]]:
+    """The one word tokenisation of the body (``identity.TOKEN_RE`` on lower-cased text) and its counts,
+    shared by the simhash and the keywords."""
+    tokens = TOKEN_RE.findall(body.lower())
+    return tokens, Counter(tokens)
+
+
+def build_entities(
     names: NameIndex,
     places: list[PlaceHit],
     demonyms: list[Hit],
@@ -63,7 +70,7 @@ def _entities(
 
     out: list[Entity] = []
     for canonical, person in names.persons.items():
-        ms = sorted({mention(0, s, e) for s, e in person.mentions}, key=lambda m: m.start)
+        ms = [mention(0, s, e) for s, e in sorted(set(person.mentions))]
         role = "speaker" if canonical in speakers else ("byline" if canonical in authors else None)
         out.append(
             Entity(text=canonical, type="PERSON", canonical=canonical, mentions=ms, count=len(ms), role=role)
@@ -104,6 +111,38 @@ def _entities(
             )
         )
     return out
+
+
+def build_geo(places: list[PlaceHit], tables: EnrichTables) -> tuple[list[CountryMention], list[Location]]:
+    """Countries (most mentioned first; headline and dateline count double) and city/state locations."""
+    counts: dict[str, list[PlaceHit]] = {}
+    for hit in places:
+        counts.setdefault(hit.place.iso2, []).append(hit)
+    countries = [
+        CountryMention(
+            iso2=iso,
+            name=tables.country_names.get(iso, iso),
+            mentions=len(hits),
+            in_headline=any(h.para == HEADLINE_PARA for h in hits),
+            in_dateline=any(h.para == DATELINE_PARA for h in hits),
+        )
+        for iso, hits in counts.items()
+    ]
+    countries.sort(key=lambda c: (-(c.mentions + 2 * c.in_headline + 2 * c.in_dateline), c.iso2))
+    located: dict[tuple[str, str], tuple[Place, int]] = {}
+    for hit in places:
+        p = hit.place
+        if p.kind in ("city", "capital", "admin1", "city_strict"):
+            key = (p.name, p.iso2)
+            prev = located.get(key)
+            located[key] = (p, (prev[1] if prev else 0) + 1)
+    locations = [
+        Location(
+            name=p.name, iso2=p.iso2, admin1=p.admin1, lat=p.lat, lon=p.lon, geonameid=p.geonameid, mentions=n
+        )
+        for p, n in located.values()
+    ]
+    return countries, locations
 
 
 def enrich(
@@ -148,41 +187,12 @@ def enrich(
     numbers = extract_numbers(paras, [(d.start, d.end) for d in dates])
     speakers = {q.speaker_entity for q in quotes if q.speaker_entity}
     demonyms = [h for h in body_hits if h.term.demonym is not None and not h.term.places]
-    entities = _entities(
+    entities = build_entities(
         names, places, demonyms, para_at, tables, speakers, [a.name for a in article.authors]
     )
-
-    counts: dict[str, list[PlaceHit]] = {}
-    for hit in places:
-        counts.setdefault(hit.place.iso2, []).append(hit)
-    countries = [
-        CountryMention(
-            iso2=iso,
-            name=tables.country_names.get(iso, iso),
-            mentions=len(hits),
-            in_headline=any(h.para == HEADLINE_PARA for h in hits),
-            in_dateline=any(h.para == DATELINE_PARA for h in hits),
-        )
-        for iso, hits in counts.items()
-    ]
-    countries.sort(key=lambda c: (-(c.mentions + 2 * c.in_headline + 2 * c.in_dateline), c.iso2))
-    locations: dict[tuple[str, str], Location] = {}
-    for hit in places:
-        p = hit.place
-        if p.kind in ("city", "capital", "admin1", "city_strict"):
-            key = (p.name, p.iso2)
-            prev = locations.get(key)
-            locations[key] = Location(
-                name=p.name,
-                iso2=p.iso2,
-                admin1=p.admin1,
-                lat=p.lat,
-                lon=p.lon,
-                geonameid=p.geonameid,
-                mentions=(prev.mentions if prev else 0) + 1,
-            )
+    countries, locations = build_geo(places, tables)
     entity_counts = [(e.canonical, e.count) for e in entities if e.type in ("PERSON", "ORG") and e.count]
-    tokens = TOKEN_RE.findall(body.lower())
+    tokens, counts = tokenize(body)
     sh = simhash_tokens(tokens)
     aid = article_id(article, source)
     near = dedup.check_and_add(aid, sh) if dedup is not None else None
@@ -195,11 +205,11 @@ def enrich(
         entities=entities,
         countries=countries,
         primary_country=countries[0].iso2 if countries else None,
-        locations=list(locations.values()),
+        locations=locations,
         quotes=quotes,
         numbers=numbers,
         dates_mentioned=dates,
         keywords=top_keywords(
-            Counter(tokens), entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
+            counts, entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
         ),
     )

@@ -9,6 +9,7 @@ sentence (``Kirby said, "..."``, ``Kirby said the plan was "bad"``, ``according 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 _V = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|wrote|writes|write|writing|"
@@ -24,16 +25,38 @@ _V = (
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
     r"according to"
 )
-VERB_RE = re.compile(rf"\b({_V})\b", re.IGNORECASE)
+
+
+def _trie_pattern(words: list[str]) -> str:
+    """One regex alternation as a character trie: ~10x faster than a flat list of 150 words."""
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:')
+VERB_RE = re.compile(
+    rf"\b({_trie_pattern(_V.split('|') + ['Said', 'Says', 'Added', 'Wrote', 'According to'])})\b"
+)
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
 INVERTIBLE = frozenset(
-    "said says added adds wrote writes asked asks explained explains continued continues noted notes "
-    "recalled recalls replied replies responded responds insisted argued warned".split()
+    ["said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "explains", "continued", "continues", "noted", "notes", "recalled", "recalls", "replied", "replies", "responded", "responds", "insisted", "argued", "warned"]
 )
 TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)]*\s*$")
 ABBREV = frozenset(
-    "Mr Ms Mrs Dr St Sen Gov Rep Gen Lt Col Sgt Jr Sr No Prof Capt Maj Adm Supt Rev Jan Feb Mar Apr Aug "
-    "Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs".split()
+    ["Mr", "Ms", "Mrs", "Dr", "St", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Sgt", "Jr", "Sr", "No", "Prof", "Capt", "Maj", "Adm", "Supt", "Rev", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Ave", "vs"]
 )
 CUT_AFTER_VERB = re.compile(
     r"[,;:!?—–(]|\.(?:\s|$)| (?:in|on|about|at|during|after|before|following|when|while|with|to|that|of|as|"
@@ -42,14 +65,10 @@ CUT_AFTER_VERB = re.compile(
 PASSIVE_AUX = re.compile(r"\b(?:been|was|were|is|are|be|being|get|got)\s*$", re.IGNORECASE)
 # words that open an introductory (non-subject) chunk: "After the hearing, his attorney said"
 INTRO = frozenset(
-    """after before when whenever while as although though if since because unless until once despite in
-    on at for with without by from during following amid among according but and or so then however still
-    yet also meanwhile earlier later now soon eventually initially instead like unlike over under through to
-    of had given asked speaking echoing citing referring responding writing talking addressing describing
-    back last this across into near outside inside ahead even only""".split()
+    ["after", "before", "when", "whenever", "while", "as", "although", "though", "if", "since", "because", "unless", "until", "once", "despite", "in", "on", "at", "for", "with", "without", "by", "from", "during", "following", "amid", "among", "according", "but", "and", "or", "so", "then", "however", "still", "yet", "also", "meanwhile", "earlier", "later", "now", "soon", "eventually", "initially", "instead", "like", "unlike", "over", "under", "through", "to", "of", "had", "given", "asked", "speaking", "echoing", "citing", "referring", "responding", "writing", "talking", "addressing", "describing", "back", "last", "this", "across", "into", "near", "outside", "inside", "ahead", "even", "only"]
 )
 DETERMINERS = frozenset(
-    "a an the some his her their its one two three another many several most few our this that these those".split()
+    ["a", "an", "the", "some", "his", "her", "their", "its", "one", "two", "three", "another", "many", "several", "most", "few", "our", "this", "that", "these", "those"]
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
@@ -57,19 +76,19 @@ SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " 
 
 def is_abbrev(text: str, end: int) -> bool:
     """Does the period at ``text[end]`` close an abbreviation (``U.S.``, ``Sen.``, an initial)?"""
-    word = text[:end].rsplit(None, 1)[-1] if text[:end].strip() else ""
-    word = word.lstrip("(\"“‘")
+    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    word = text[start:end].lstrip('("“‘')
     return word in ABBREV or (len(word) == 1 and word.isupper()) or "." in word
 
 
 def last_terminator(text: str) -> int:
     """Index just after the last sentence end in ``text`` (0 if none)."""
-    cut = 0
-    for m in TERMINATOR.finditer(text):
-        if text[m.start()] == "." and is_abbrev(text, m.start()):
-            continue
-        cut = m.end()
-    return cut
+    if "." not in text and "!" not in text and "?" not in text:
+        return 0
+    for m in reversed(list(TERMINATOR.finditer(text))):
+        if text[m.start()] != "." or not is_abbrev(text, m.start()):
+            return m.end()
+    return 0
 
 
 def first_terminator(text: str) -> int:
@@ -79,6 +98,20 @@ def first_terminator(text: str) -> int:
             continue
         return m.start()
     return len(text)
+
+
+def sentences(text: str) -> list[tuple[int, str]]:
+    """(offset, sentence) pieces of ``text``, not split after abbreviations or initials."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in TERMINATOR.finditer(text):
+        if text[m.start()] == "." and is_abbrev(text, m.start()):
+            continue
+        out.append((start, text[start : m.end()]))
+        start = m.end()
+    if start < len(text):
+        out.append((start, text[start:]))
+    return out
 
 
 def cut_subject(rest: str) -> str:
@@ -98,7 +131,7 @@ def is_intro(chunk: str) -> bool:
     words = chunk.split()
     if not words:
         return True
-    first = words[0].lower().strip("(\"“")
+    first = words[0].lower().strip('("“')
     return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 
@@ -115,7 +148,9 @@ def _clean_chunk(chunk: str) -> str:
     if " and " in chunk:
         left, right = chunk.split(" and ", 1)
         right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
-        if right_np and (any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS):
+        if right_np and (
+            any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS
+        ):
             return left
     words = chunk.split()
     if len(words) > 1 and words[-1].lower() in PRONOUNS:
@@ -139,7 +174,11 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
             i += 1
         if not chunks:
             return ""
-        if not _has_name(chunks[i], stopwords) and i + 1 < len(chunks) and _has_name(chunks[i + 1], stopwords):
+        if (
+            not _has_name(chunks[i], stopwords)
+            and i + 1 < len(chunks)
+            and _has_name(chunks[i + 1], stopwords)
+        ):
             i += 1
         return _clean_chunk(chunks[i])
     chunks = pre.split(", ")
@@ -187,7 +226,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
             if rest.startswith(" by "):
                 return cut_subject(rest[4:]).strip(), verb, m.start()
             continue
-        stripped = pre.strip(" ,\"“”—–")
+        stripped = pre.strip(' ,"“”—–')
         if m.group(1)[0].isupper() and not stripped:  # sentence-initial verb
             after = rest.lstrip(" ,")
             if after[:1].isupper():
@@ -227,7 +266,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
         return (cut_subject(rest).strip(), verb, m.start()) if not strict or not pre.strip(" ,") else None
     if PASSIVE_AUX.search(pre):
         return (cut_subject(rest[4:]).strip(), verb, m.start()) if rest.startswith(" by ") else None
-    stripped = pre.strip(" ,\"“”—–")
+    stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")
     if not stripped:
         starts_np = nxt[:1].isupper() or nxt.split(" ", 1)[0] in DETERMINERS
@@ -291,12 +330,10 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
 
 
 NP_STOP = frozenset(
-    """on of in at from with for to by could would can will has have had is was were are did does said says
-    told who which that""".split()
+    ["on", "of", "in", "at", "from", "with", "for", "to", "by", "could", "would", "can", "will", "has", "have", "had", "is", "was", "were", "are", "did", "does", "said", "says", "told", "who", "which", "that"]
 )
 
 
 DAYS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december".split()
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )

@@ -31,6 +31,7 @@ from worker.pipeline.enrich.attribution import (
     first_terminator,
     last_terminator,
     sentence_subject,
+    sentences,
 )
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
 
@@ -39,7 +40,6 @@ __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 QUOTE_MARK = re.compile('["“”]')
 OPEN = '"“'
 CLOSE = '"”'
-SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
@@ -75,13 +75,15 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
         segment = text[lo : cuts[k + 1]]
         if not VERB_RE.search(segment):
             continue
-        pos = lo
-        for n, sentence in enumerate(SENTENCE_SPLIT.split(segment)):
+        for n, (offset, sentence) in enumerate(sentences(segment)):
+            pos = lo + offset
             tail = sentence.rsplit(", ", 1)
             found = None
             if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
                 found = clause_before(tail[1], resolver.stopwords)
-                if found is not None and len(found[0].split()) > 5:
+                if found is not None and len(found[0].split()) <= 5:
+                    pos += len(tail[0]) + 2
+                else:
                     found = None
             if found is None:
                 found = clause_before(sentence, resolver.stopwords)
@@ -91,7 +93,6 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
                 speaker = resolver.resolve(found[0], at, -1)
                 if speaker is not None:
                     out.append((base + pos + found[2], speaker, found[1]))
-            pos += len(sentence) + 1
     return out
 
 
@@ -179,6 +180,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             resolver.add_quote_span(base + qs, base + qe)
         recs = _attribute(idx, base, text, spans, resolver)
         events: list[Any] | None = None
+        prev_events: list[Any] | None = None
         for n, rec in enumerate(recs):
             if rec["speaker"] is not None:
                 continue
@@ -191,12 +193,21 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 if found is not None:
                     _set(rec, found, None)
                     continue
-            if n == 0 and carry is not None and carry["speaker"] is not None and not text[: spans[0][0]].strip():
+            if (
+                n == 0
+                and carry is not None
+                and carry["speaker"] is not None
+                and not text[: spans[0][0]].strip()
+            ):
                 _set(rec, (carry["speaker"], carry["speaker_entity"]), carry["verb"])
                 continue
             if events is None:
                 events = _events(base, text, spans, resolver)
-                events += [(r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"]) for r in recs if r["_explicit"]]
+                events += [
+                    (r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"])
+                    for r in recs
+                    if r["_explicit"]
+                ]
                 events.sort(key=lambda ev: ev[0])
             earlier = [ev for ev in events if ev[0] < rec["_pos"]]
             later = [ev for ev in events if ev[0] > rec["_pos"]]
@@ -206,7 +217,9 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 continue
             candidates: list[Any] = []
             if prev is not None and prev[0] == idx - 1:
-                candidates = _events(prev[1], prev[2], prev[3], resolver)
+                if prev_events is None:
+                    prev_events = _events(prev[1], prev[2], prev[3], resolver)
+                candidates = list(prev_events)
             if resolver.last is not None and resolver.last_para >= idx - 2:
                 candidates.append((resolver.last_pos, resolver.last, None))
             if candidates:

@@ -20,42 +20,25 @@ Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
 # common given names (generic top-name lists, not taken from any labelled article)
 MALE = frozenset(
-    """john james robert michael william david richard joseph thomas charles christopher daniel matthew
-    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
-    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
-    gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan henry douglas
-    zachary peter kyle noah ethan jeremy walter christian keith roger terry austin sean gerald carl harold
-    dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan alan juan albert willie elijah
-    wayne randy vincent mason roy ralph bobby russell bradley philip eugene louis harry ed dave tom tim jim
-    bob mike steve chris matt dan ben sam nick tony greg jeff rob bill ted fred luke oliver jacob liam
-    lucas leo hugo max felix simon martin ian neil colin graham nigel gordon stuart alistair ahmed mohammed
-    muhammad omar hassan ivan sergei dmitry pierre marco luca carlos luis jorge miguel pedro antonio""".split()
+    ["john", "james", "robert", "michael", "william", "david", "richard", "joseph", "thomas", "charles", "christopher", "daniel", "matthew", "anthony", "mark", "donald", "steven", "paul", "andrew", "joshua", "kenneth", "kevin", "brian", "george", "timothy", "ronald", "edward", "jason", "jeffrey", "ryan", "jacob", "gary", "nicholas", "eric", "jonathan", "stephen", "larry", "justin", "scott", "brandon", "benjamin", "samuel", "gregory", "frank", "alexander", "raymond", "patrick", "jack", "dennis", "jerry", "tyler", "aaron", "jose", "adam", "nathan", "henry", "douglas", "zachary", "peter", "kyle", "noah", "ethan", "jeremy", "walter", "christian", "keith", "roger", "terry", "austin", "sean", "gerald", "carl", "harold", "dylan", "arthur", "lawrence", "jordan", "jesse", "bryan", "billy", "bruce", "gabriel", "joe", "logan", "alan", "juan", "albert", "willie", "elijah", "wayne", "randy", "vincent", "mason", "roy", "ralph", "bobby", "russell", "bradley", "philip", "eugene", "louis", "harry", "ed", "dave", "tom", "tim", "jim", "bob", "mike", "steve", "chris", "matt", "dan", "ben", "sam", "nick", "tony", "greg", "jeff", "rob", "bill", "ted", "fred", "luke", "oliver", "jacob", "liam", "lucas", "leo", "hugo", "max", "felix", "simon", "martin", "ian", "neil", "colin", "graham", "nigel", "gordon", "stuart", "alistair", "ahmed", "mohammed", "muhammad", "omar", "hassan", "ivan", "sergei", "dmitry", "pierre", "marco", "luca", "carlos", "luis", "jorge", "miguel", "pedro", "antonio"]
 )
 FEMALE = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty margaret
-    sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah stephanie rebecca
-    sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma nicole helen samantha
-    katherine christine debra rachel carolyn janet catherine maria heather diane ruth julie olivia joyce
-    virginia victoria kelly lauren christina joan evelyn judith megan andrea cheryl hannah jacqueline
-    martha gloria teresa ann anne sara madison frances kathryn janice abigail alice judy sophia grace
-    denise amber doris marilyn danielle beverly isabella theresa diana natalie brittany charlotte marie
-    kayla alexis lori jane kate katie claire sophie lucy ellie chloe jenny susan sue liz beth meg molly
-    julia caroline eleanor louise fiona kirsty natasha tanya olga elena irina sofia lucia ana carmen""".split()
+    ["mary", "patricia", "jennifer", "linda", "elizabeth", "barbara", "susan", "jessica", "sarah", "karen", "lisa", "nancy", "betty", "margaret", "sandra", "ashley", "kimberly", "emily", "donna", "michelle", "carol", "amanda", "dorothy", "melissa", "deborah", "stephanie", "rebecca", "sharon", "laura", "cynthia", "kathleen", "amy", "angela", "shirley", "anna", "brenda", "pamela", "emma", "nicole", "helen", "samantha", "katherine", "christine", "debra", "rachel", "carolyn", "janet", "catherine", "maria", "heather", "diane", "ruth", "julie", "olivia", "joyce", "virginia", "victoria", "kelly", "lauren", "christina", "joan", "evelyn", "judith", "megan", "andrea", "cheryl", "hannah", "jacqueline", "martha", "gloria", "teresa", "ann", "anne", "sara", "madison", "frances", "kathryn", "janice", "abigail", "alice", "judy", "sophia", "grace", "denise", "amber", "doris", "marilyn", "danielle", "beverly", "isabella", "theresa", "diana", "natalie", "brittany", "charlotte", "marie", "kayla", "alexis", "lori", "jane", "kate", "katie", "claire", "sophie", "lucy", "ellie", "chloe", "jenny", "susan", "sue", "liz", "beth", "meg", "molly", "julia", "caroline", "eleanor", "louise", "fiona", "kirsty", "natasha", "tanya", "olga", "elena", "irina", "sofia", "lucia", "ana", "carmen"]
 )
 PERSON_NOUNS = frozenset(
-    """doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer singer
-    actor actress star coach manager ceo chairman chairwoman director secretary general commander leader
-    founder owner player pitcher quarterback author writer artist rapper musician teen teenager woman man
-    boy girl mother father student professor researcher scientist grandmother grandfather nurse victim
-    suspect defendant witness fighter officer detective sheriff chancellor premier king queen prince
-    princess pope congressman congresswoman lawmaker candidate nominee comedian podcaster filmmaker
-    driver businessman veteran""".split()
+    ["doctor", "judge", "president", "minister", "senator", "governor", "mayor", "chief", "host", "prosecutor", "attorney", "lawyer", "singer", "actor", "actress", "star", "coach", "manager", "ceo", "chairman", "chairwoman", "director", "secretary", "general", "commander", "leader", "founder", "owner", "player", "pitcher", "quarterback", "author", "writer", "artist", "rapper", "musician", "teen", "teenager", "woman", "man", "boy", "girl", "mother", "father", "student", "professor", "researcher", "scientist", "grandmother", "grandfather", "nurse", "victim", "suspect", "defendant", "witness", "fighter", "officer", "detective", "sheriff", "chancellor", "premier", "king", "queen", "prince", "princess", "pope", "congressman", "congresswoman", "lawmaker", "candidate", "nominee", "comedian", "podcaster", "filmmaker", "driver", "businessman", "veteran"]
 )
-DOC_NOUNS = frozenset("statement letter email post tweet release report lawsuit suit complaint memo video".split())
-_GENDER_TITLE = re.compile(r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $")
+DOC_NOUNS = frozenset(
+    ["statement", "letter", "email", "post", "tweet", "release", "report", "lawsuit", "suit", "complaint", "memo", "video"]
+)
+_GENDER_TITLE = re.compile(
+    r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $"
+)
 _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _PARENS = re.compile(r"\([^)]*\)")
-EXTRA_JUNK = frozenset("did does do would could can may might must will shall not".split())
+_CLAUSE_END = re.compile(r"[,.;:]\s")
+_APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
+EXTRA_JUNK = frozenset(["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not"])
 
 
 class SpeakerResolver:
@@ -101,7 +84,7 @@ class SpeakerResolver:
         return self._mentions
 
     def _sent_start(self, pos: int) -> int:
-        lo = max(0, pos - 700)
+        lo = max(0, pos - 400)
         window = self.body[lo:pos]
         return lo + max(last_terminator(window), window.rfind("\n") + 1)
 
@@ -121,7 +104,9 @@ class SpeakerResolver:
                 tail = self.body[e : e + 160]
                 tail = tail[: tail.find(". ") + 1 or len(tail)]
                 p = _PRONOUN_GENDER.search(tail)
-                if p and bisect_left(self._mention_starts, e + p.start()) == bisect_left(self._mention_starts, e):
+                if p and bisect_left(self._mention_starts, e + p.start()) == bisect_left(
+                    self._mention_starts, e
+                ):
                     votes[0 if p.group(1) else 1] += 1
             g = "M" if votes[0] > votes[1] else "F" if votes[1] > votes[0] else None
         self._genders[canonical] = g
@@ -142,11 +127,14 @@ class SpeakerResolver:
         comma = self.body.find(", ", pos, pos + 300)
         return comma > 0 and is_intro(self.body[sent:comma])
 
-    def antecedent(self, pos: int, want: str) -> str | None:
-        """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to."""
+    def antecedent(self, pos: int, want: str, nearest: bool = True) -> str | None:
+        """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to.
+
+        ``nearest=False`` (definite descriptions): the own sentence is searched like the earlier ones.
+        """
         ms = self._index()
         j = bisect_left(self._mention_starts, pos) - 1
-        cur = self._sent_start(pos)
+        cur = self._sent_start(pos) if nearest else pos
         while j >= 0 and ms[j][0] >= cur:  # own sentence: nearest
             m = ms[j]
             if self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0]):
@@ -175,7 +163,7 @@ class SpeakerResolver:
             return False
         text, entity = self.last
         if entity is not None:
-            return entity in self.names.persons and self.gender(entity) in (None, want) or want == "P"
+            return (entity in self.names.persons and self.gender(entity) in (None, want)) or want == "P"
         return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
 
     def _role(self, noun: str, pos: int) -> str | None:
@@ -183,9 +171,15 @@ class SpeakerResolver:
         best, best_pos = None, -1
         for name, person in self.names.persons.items():
             for s, e in person.mentions:
-                if best_pos < s < pos and (
-                    noun in self.body[max(0, s - 40) : s].lower() or noun in self.body[e : e + 70].lower()
-                ):
+                if not best_pos < s < pos:
+                    continue
+                head = _CLAUSE_END.split(self.body[max(0, s - 40) : s])[-1]
+                tail = (
+                    _APPOSITIVE_END.split(self.body[e + 2 : e + 72])[0]
+                    if self.body.startswith(", ", e)
+                    else ""
+                )
+                if noun in head.lower() or noun in tail.lower():
                     best, best_pos = name, s
         return best
 
@@ -227,7 +221,7 @@ class SpeakerResolver:
             head = low[-1]
             if head in PERSON_NOUNS or head.endswith("-year-old"):
                 role = " ".join(low[1:])
-                found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P")
+                found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P", False)
                 if found is None:
                     return (phrase, None)
                 self._described[role] = found
