@@ -89,7 +89,8 @@ def process_files(paths: list[Path], ctx: PipelineContext, out: IO[bytes], err: 
     return summary
 
 
-def print_summary(summary: OfflineSummary, err: IO[str] = sys.stderr) -> None:
+def print_summary(summary: OfflineSummary, err: IO[str] | None = None) -> None:
+    err = err or sys.stderr
     rejected = sum(summary.rejected.values())
     parts = ", ".join(f"{k}={v}" for k, v in sorted(summary.rejected.items())) or "none"
     print(

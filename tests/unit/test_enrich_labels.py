@@ -117,8 +117,9 @@ def cached_score(path: Path = LABELS) -> dict[str, Any]:
 
 def combined_accuracy() -> float:
     dev, held = cached_score(LABELS), cached_score(HOLDOUT)
-    total = dev["quotes_scored"] + held["quotes_scored"]
-    return float(dev["quotes_right"] + held["quotes_right"]) / total
+    right: int = dev["quotes_right"] + held["quotes_right"]
+    total: int = dev["quotes_scored"] + held["quotes_scored"]
+    return right / total
 
 
 def test_labels_cover_enough_articles() -> None:

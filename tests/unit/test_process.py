@@ -102,7 +102,11 @@ def test_rejections_carry_reasons(value: bytes, reason: Reason | None) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(st.binary(max_size=3000), st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass"))))
+@given(
+    st.one_of(
+        st.binary(max_size=3000), st.text(max_size=3000).map(lambda s: s.encode("utf-8", "surrogatepass"))
+    )
+)
 def test_any_bytes_give_an_outcome_never_an_exception(value: bytes) -> None:
     out = process_message(Record("t", 0, 0, b"k", value), _ctx())
     assert isinstance(out, Publish | DeadLetter)

@@ -11,6 +11,17 @@ if TYPE_CHECKING:
     from worker.runtime.loop import Runner
 
 
+# kafka-python consumer metrics worth a series each (closed set; the rest stay internal).
+BRIDGED_CONSUMER_METRICS = (
+    "consumer-fetch-manager-metrics.records-lag-max",
+    "consumer-fetch-manager-metrics.fetch-latency-avg",
+    "consumer-fetch-manager-metrics.records-consumed-rate",
+    "consumer-fetch-manager-metrics.bytes-consumed-rate",
+    "consumer-coordinator-metrics.commit-latency-avg",
+    "consumer-coordinator-metrics.assigned-partitions",
+)
+
+
 def update_lag(runner: Runner, wall_now: float) -> None:
     m, tracker = runner.metrics, runner.tracker
     for tp in runner.consumer.assignment():
@@ -38,6 +49,10 @@ def update_lag(runner: Runner, wall_now: float) -> None:
             # record conservatively as the time since the last processed one was written.
             m.lag_seconds.labels(*labels).set(max(0.0, wall_now - st.last_timestamp_ms / 1000))
     m.poll_interval_max.set(runner.health.max_poll_gap_s)
+    client = runner.consumer.client_metrics()
+    for name in BRIDGED_CONSUMER_METRICS:
+        if name in client:
+            m.client.labels("consumer", name).set(client[name])
     m.ready.set(1 if runner.health.ready()[0] else 0)
 
 

@@ -26,12 +26,13 @@ from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
 from worker.pipeline.enrich.entities import NameIndex, find_names
 from worker.pipeline.enrich.gazetteer import Hit, scan
-from worker.pipeline.enrich.identity import TOKEN_RE, article_id, content_sha256, simhash_tokens
+from worker.pipeline.enrich.identity import article_id, content_sha256, simhash_tokens
 from worker.pipeline.enrich.keywords import top_keywords
 from worker.pipeline.enrich.language import detect_language
 from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
+from worker.pipeline.enrich.tokens import words
 
 __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 
@@ -50,9 +51,9 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
 
 
 def tokenize(body: str) -> tuple[list[str], Counter[str]]:
-    """The one word tokenisation of the body (``identity.TOKEN_RE`` on lower-cased text) and its counts,
-    shared by the simhash and the keywords."""
-    tokens = TOKEN_RE.findall(body.lower())
+    """The one word tokenisation of the body (``tokens.words``) and its counts, shared by the simhash
+    and the keywords."""
+    tokens = words(body)
     return tokens, Counter(tokens)
 
 

@@ -27,6 +27,10 @@ _V = (
 )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 def _trie_pattern(words: list[str]) -> str:
     """One regex alternation as a character trie: ~10x faster than a flat list of 150 words."""
     trie: dict[str, Any] = {}
@@ -48,15 +52,21 @@ def _trie_pattern(words: list[str]) -> str:
 
 # case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:')
 VERB_RE = re.compile(
-    rf"\b({_trie_pattern(_V.split('|') + ['Said', 'Says', 'Added', 'Wrote', 'According to'])})\b"
+    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])})\b"
 )
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
-INVERTIBLE = frozenset(
-    ["said", "says", "added", "adds", "wrote", "writes", "asked", "asks", "explained", "explains", "continued", "continues", "noted", "notes", "recalled", "recalls", "replied", "replies", "responded", "responds", "insisted", "argued", "warned"]
+INVERTIBLE = _words(
+    """
+    said says added adds wrote writes asked asks explained explains continued continues noted notes
+    recalled recalls replied replies responded responds insisted argued warned
+    """
 )
 TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)]*\s*$")
-ABBREV = frozenset(
-    ["Mr", "Ms", "Mrs", "Dr", "St", "Sen", "Gov", "Rep", "Gen", "Lt", "Col", "Sgt", "Jr", "Sr", "No", "Prof", "Capt", "Maj", "Adm", "Supt", "Rev", "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Inc", "Corp", "Co", "Ltd", "Mt", "Ft", "Ave", "vs"]
+ABBREV = _words(
+    """
+    Mr Ms Mrs Dr St Sen Gov Rep Gen Lt Col Sgt Jr Sr No Prof Capt Maj Adm Supt Rev Jan Feb Mar Apr
+    Aug Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs
+    """
 )
 CUT_AFTER_VERB = re.compile(
     r"[,;:!?—–(]|\.(?:\s|$)| (?:in|on|about|at|during|after|before|following|when|while|with|to|that|of|as|"
@@ -64,11 +74,20 @@ CUT_AFTER_VERB = re.compile(
 )
 PASSIVE_AUX = re.compile(r"\b(?:been|was|were|is|are|be|being|get|got)\s*$", re.IGNORECASE)
 # words that open an introductory (non-subject) chunk: "After the hearing, his attorney said"
-INTRO = frozenset(
-    ["after", "before", "when", "whenever", "while", "as", "although", "though", "if", "since", "because", "unless", "until", "once", "despite", "in", "on", "at", "for", "with", "without", "by", "from", "during", "following", "amid", "among", "according", "but", "and", "or", "so", "then", "however", "still", "yet", "also", "meanwhile", "earlier", "later", "now", "soon", "eventually", "initially", "instead", "like", "unlike", "over", "under", "through", "to", "of", "had", "given", "asked", "speaking", "echoing", "citing", "referring", "responding", "writing", "talking", "addressing", "describing", "back", "last", "this", "across", "into", "near", "outside", "inside", "ahead", "even", "only"]
+INTRO = _words(
+    """
+    after before when whenever while as although though if since because unless until once despite
+    in on at for with without by from during following amid among according but and or so then
+    however still yet also meanwhile earlier later now soon eventually initially instead like unlike
+    over under through to of had given asked speaking echoing citing referring responding writing
+    talking addressing describing back last this across into near outside inside ahead even only
+    """
 )
-DETERMINERS = frozenset(
-    ["a", "an", "the", "some", "his", "her", "their", "its", "one", "two", "three", "another", "many", "several", "most", "few", "our", "this", "that", "these", "those"]
+DETERMINERS = _words(
+    """
+    a an the some his her their its one two three another many several most few our this that these
+    those
+    """
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
@@ -292,7 +311,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
 
 def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for Hennepin County, Shae Roberts spends`` -> Shae Roberts).
+    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts).
     """
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
@@ -329,11 +348,17 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     return None
 
 
-NP_STOP = frozenset(
-    ["on", "of", "in", "at", "from", "with", "for", "to", "by", "could", "would", "can", "will", "has", "have", "had", "is", "was", "were", "are", "did", "does", "said", "says", "told", "who", "which", "that"]
+NP_STOP = _words(
+    """
+    on of in at from with for to by could would can will has have had is was were are did does said
+    says told who which that
+    """
 )
 
 
-DAYS = frozenset(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+DAYS = _words(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """
 )

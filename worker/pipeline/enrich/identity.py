@@ -8,11 +8,9 @@ import unicodedata
 from urllib.parse import urlsplit, urlunsplit
 
 from worker.models.article import ParsedArticle
+from worker.pipeline.enrich.tokens import words
 
 SHINGLE = 3
-# The one tokenisation of the lower-cased body shared by simhash and keywords (ASCII words with inner
-# apostrophes/hyphens; single letters included, keywords drop them).
-TOKEN_RE = re.compile(r"[a-z][a-z'-]*")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 WORD_CACHE_MAX = 100_000  # ~12 MB at most; cleared (not evicted one by one) when full
 _ROW = 24  # bytes per word: three independent 64-bit tabulation entries
@@ -61,11 +59,11 @@ def content_sha256(body_text: str) -> str:
 
 def simhash64(text: str) -> int:
     """Simhash of ``text`` (see ``simhash_tokens``)."""
-    return simhash_tokens(TOKEN_RE.findall(text.lower()))
+    return simhash_tokens(words(text))
 
 
 def simhash_tokens(tokens: list[str]) -> int:
-    """Charikar simhash over the 3-word shingles of ``tokens`` (``TOKEN_RE`` on lower-cased text).
+    """Charikar simhash over the 3-word shingles of ``tokens`` (``tokens.words`` of the text).
 
     A shingle ``(a, b, c)`` hashes to ``T1[a] ^ T2[b] ^ T3[c]`` (simple tabulation hashing with words as
     characters, 3-independent), the three 64-bit entries of a word coming from one blake2b digest, so the
@@ -85,13 +83,14 @@ def simhash_tokens(tokens: list[str]) -> int:
     )
     packed = x.to_bytes(width, "little")  # shingle k's hash in bytes 8k..8k+7 (little-endian)
     ones = int.from_bytes(b"\x01" * n, "little")
+    masks = [ones << b for b in _BITS]  # bit b of every byte
     half = n // 2
     out = 0
     bit = 1
     for j in range(8):
         column = int.from_bytes(packed[j::8], "little")  # byte j of every shingle hash
-        for b in _BITS:
-            if ((column >> b) & ones).bit_count() > half:
+        for mask in masks:
+            if (column & mask).bit_count() > half:
                 out |= bit
             bit <<= 1
     return out

@@ -7,7 +7,7 @@ import math
 import string
 from collections import Counter
 from collections.abc import Iterable
-from itertools import repeat
+from itertools import filterfalse, repeat
 from operator import mul, truediv
 
 from worker.models.enrichment import Keyword
@@ -15,7 +15,7 @@ from worker.models.enrichment import Keyword
 TOP_N = 10
 _WORD_START = string.ascii_lowercase
 _WORD_REST = string.ascii_lowercase + "'-"
-# every token of ``identity.TOKEN_RE`` with <= 2 characters: never a keyword
+# every token of ``tokens.words`` with <= 2 characters: never a keyword
 SHORT_TOKENS = frozenset([*_WORD_START, *(a + b for a in _WORD_START for b in _WORD_REST)])
 
 
@@ -31,9 +31,9 @@ def top_keywords(
     idf: dict[str, float],
     docs: int,
 ) -> list[Keyword]:
-    """``counts``: token counts of the lower-cased body (``identity.TOKEN_RE``); ``drop``: stopwords and
+    """``counts``: token counts of the body (``tokens.words``); ``drop``: stopwords and
     ``SHORT_TOKENS``; ``idf``: ``idf_table`` of the background document frequencies."""
-    words = list(counts.keys() - drop)
+    words = list(filterfalse(drop.__contains__, counts))
     ns = list(map(counts.__getitem__, words))
     total = sum(ns) or 1
     idf0 = math.log(docs + 1)  # a word missing from the background (df 0)

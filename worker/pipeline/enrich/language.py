@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from itertools import repeat
 
 from worker.models.enrichment import Language
+from worker.pipeline.enrich.tokens import letter_words
 
-TOKEN_RE = re.compile(r"[^\W\d_]+")
 MAX_TOKENS = 400
 WINDOW = 4000  # characters from the start of the text
 _FIRST_TRY = 2500  # usually holds > MAX_TOKENS tokens, so the rest of the window is never tokenised
 
 
 def _tokens(text: str) -> list[str]:
-    """The first ``MAX_TOKENS`` tokens of ``text[:WINDOW].lower()``."""
+    """The first ``MAX_TOKENS`` letter runs (``tokens.LETTERS_RE``) of ``text[:WINDOW].lower()``."""
     window = text[:WINDOW]
-    tokens = TOKEN_RE.findall(window[:_FIRST_TRY].lower())
+    tokens = letter_words(window[:_FIRST_TRY])
     if len(tokens) <= MAX_TOKENS and len(window) > _FIRST_TRY:
         # with > MAX_TOKENS tokens in the prefix the first MAX_TOKENS are complete; else redo it all
-        tokens = TOKEN_RE.findall(window.lower())
+        tokens = letter_words(window)
     return tokens[:MAX_TOKENS]
 
 
