@@ -1,16 +1,23 @@
-"""Golden UPI article: countries, quotes and speakers, teaser/caption exclusion, identity."""
+"""Golden UPI article: countries, quotes and speakers, teaser/caption exclusion, identity, valid output."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
-from tests.enrich_fixtures import dev_article, dev_records
+from tests.enrich_fixtures import dev_article, dev_articles, dev_records
 from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import DedupIndex, enrich, load_tables
+from worker.pipeline.enrich.dedup import MAX_DISTANCE
+from worker.pipeline.enrich.identity import simhash64
 
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +104,40 @@ def test_identity_is_deterministic_and_dedup_finds_copies() -> None:
     copy = enrich(edited, tables=load_tables(), dedup=dedup, now=NOW, source="UPI")
     assert copy.article_id != first.article_id
     assert copy.near_duplicate_of == first.article_id
+
+
+def test_output_round_trips_through_validation(golden: Enrichment) -> None:
+    assert Enrichment.model_validate(golden.model_dump()) == golden
+    assert Enrichment.model_validate_json(golden.model_dump_json()) == golden
+
+
+def test_simhash_is_pinned_and_independent_of_hash_seed() -> None:
+    """The simhash must not depend on PYTHONHASHSEED (near-duplicate checks span processes)."""
+    assert simhash64("The quick brown fox jumps over the lazy dog") == 0xBE13A67C34220E92
+    body = dev_article("upi-golden-0001").body_text
+    here = simhash64(body)
+    code = (
+        "from tests.enrich_fixtures import dev_article\n"
+        "from worker.pipeline.enrich.identity import simhash64\n"
+        "print(simhash64(dev_article('upi-golden-0001').body_text))\n"
+    )
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True, cwd=ROOT
+        )
+        assert int(out.stdout) == here
+
+
+def test_simhash_separates_articles_and_tolerates_small_edits() -> None:
+    hashes = {key: simhash64(a.body_text) for key, a in dev_articles()}
+    values = list(hashes.values())
+    closest = min((x ^ y).bit_count() for i, x in enumerate(values) for y in values[i + 1 :])
+    assert closest > MAX_DISTANCE
+    within = 0
+    for key, article in dev_articles():
+        body = article.body_text
+        cut = body.index(" ", len(body) // 2)
+        edited = body[:cut] + " extra" + body[cut:]
+        within += (simhash64(edited) ^ hashes[key]).bit_count() <= MAX_DISTANCE
+    assert within >= 0.8 * len(hashes)

@@ -122,8 +122,6 @@ class Runner:
                 if tick - self._last_commit >= self.cfg.commit_interval_s:
                     self._commit(self.tracker.committable())
                 self._update_lag(tick)
-                if self.tracker.inflight:
-                    last_activity = max(last_activity, tick) if self._retry_paused else last_activity
                 if (
                     idle_timeout_s is not None
                     and not self.tracker.inflight

@@ -1,11 +1,12 @@
 """Body zone of the UPI text shape: paragraphs, inline captions, trailing related-story teasers.
 
-Classification runs as list comprehensions over line indexes (the per-line Python loop was a large
-share of the parse time); the slow per-paragraph loop only runs when there are anchors or inline
-captions to handle.
+One pass classifies the non-blank lines (caption / boilerplate / text) with cheap first- and last-character
+tests before any regex; the slow per-paragraph loop only runs when there are anchors or inline captions.
 """
 
 from __future__ import annotations
+
+from itertools import compress
 
 from worker.models.article import Related
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
@@ -19,41 +20,45 @@ def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
     """Fill ``seg.paragraphs``, ``seg.related``, inline ``seg.photos`` and ``seg.dateline`` from
     ``cl.lines[start:]``."""
     lines = cl.lines
-    idxs = [j for j in range(start, len(lines)) if lines[j]]
-    caps = {j for j in idxs if lines[j].endswith(PHOTO_END) and strip_license_tail(lines[j]) is not None}
-    drop = {
-        j
-        for j in idxs
-        if (len(lines[j]) <= 40 or not lines[j][0].isalnum()) and j not in caps and is_boilerplate(lines[j])
-    }
-    if drop:
-        seg.boilerplate_removed = len(drop)
-        idxs = [j for j in idxs if j not in drop]
+    idxs: list[int] = []
+    keep = idxs.append
+    caps: set[int] = set()
+    dropped = 0
+    for j in compress(range(start, len(lines)), lines[start:]):  # non-blank lines
+        s = lines[j]
+        if s[-1] in "oO" and s.endswith(PHOTO_END) and strip_license_tail(s) is not None:
+            caps.add(j)
+        elif (len(s) <= 40 or not (s[0].isalnum() or s[1].isalnum())) and is_boilerplate(s):
+            dropped += 1
+            continue
+        keep(j)
+    seg.boilerplate_removed = dropped
 
     # related-story teasers: trailing (headline, caption) pairs, at least one body line before them
     end = len(idxs)
-    while end >= 3 and idxs[end - 1] in caps and idxs[end - 2] not in caps:
-        end -= 2
-    for k in range(end, len(idxs), 2):
-        _add_teaser(seg, cl, idxs[k], idxs[k + 1], base_url)
-    body = idxs[:end]
-    if not body:
-        seg.lines_dropped += seg.boilerplate_removed
+    if caps:
+        while end >= 3 and idxs[end - 1] in caps and idxs[end - 2] not in caps:
+            end -= 2
+        for k in range(end, len(idxs), 2):
+            _add_teaser(seg, cl, idxs[k], idxs[k + 1], base_url)
+    if not end:
+        seg.lines_dropped += dropped
         return
+    body = idxs[:end] if end < len(idxs) else idxs
 
     # dateline on the first body line (unless it is a caption)
-    first_text = lines[body[0]]
-    if body[0] not in caps:
+    lo, hi = body[0], body[-1]
+    first_text = lines[lo]
+    if lo not in caps:
         dl = match_dateline(first_text)
         if dl is not None:
             seg.dateline, first_text = dl
 
     anchors = cl.anchors
-    lo, hi = body[0], body[-1]
     if not any(lo <= j <= hi for j in anchors) and not any(lo <= j <= hi for j in caps):
         paragraphs = [lines[j] for j in body]
         paragraphs[0] = first_text
-        seg.paragraphs = [p for p in paragraphs if p] if not first_text else paragraphs
+        seg.paragraphs = paragraphs if first_text else paragraphs[1:]
     else:
         for pos, j in enumerate(body):
             if j in caps:
@@ -65,7 +70,7 @@ def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
                 add_links(seg, j, cl, base_url, "inline")
             if s:
                 seg.paragraphs.append(s)
-    seg.lines_dropped += seg.boilerplate_removed
+    seg.lines_dropped += dropped
 
 
 def _add_teaser(seg: Segments, cl: Lines, head_idx: int, cap_idx: int, base_url: str) -> None:
