@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections import Counter
 import time
+from collections import Counter
 
 from worker.broker.types import TopicPartition
 
