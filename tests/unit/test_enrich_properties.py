@@ -1,15 +1,23 @@
-"""Property: any paragraphs text enriches without raising."""
+"""Properties: any paragraphs text enriches without raising; the fast scanners equal their regexes."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.enrich_fixtures import paragraphs_from_texts
+from tests.enrich_fixtures import dev_articles, paragraphs_from_texts
 from worker.models.article import Dateline, ParsedArticle
+from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import DedupIndex, enrich, load_tables
+from worker.pipeline.enrich.dates import DATE_RE, date_matches
+from worker.pipeline.enrich.entities import _PART, _TOKEN, CAP_RUN
+from worker.pipeline.enrich.numbers import NUMBER_RE, number_matches
+from worker.pipeline.enrich.tokens import LETTERS_RE, WORD_RE, letter_words, words
 
 PIECES = st.one_of(
     st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=20),
@@ -45,5 +53,48 @@ def test_any_text_enriches(
         article, tables=load_tables(), dedup=DEDUP, now=datetime(2024, 1, 1, tzinfo=UTC), source=None
     )
     assert len(result.simhash64) == 16
+    assert Enrichment.model_validate(result.model_dump()) == result
     for q in result.quotes:
         assert 0 <= q.start <= q.end <= len(body)
+
+
+# The fast paths must give exactly what the plain regexes give.
+FAST_PIECES = st.one_of(
+    st.text(st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=6),
+    st.sampled_from(
+        [
+            *" '’“-—\n.,$£€¥%İK",
+            "In ", "since ", "Mid ", "mid-", "Early ", "Last ", "next ", "May", "Sept. ", "Jan.", "Nov", "ember",
+            "Monday", "Wednesdays", "5", "27", "2022", "1,000", "3.5", " to ", "US$", "EUR ", "USD", "GBP",
+            " million", "bn", " percent", " people", "John", "O'Neil", "U.S.", "Van ", "de ", "of ", "The ",
+            "Don't", "--", "'s", "Σ", "ﬁ", "é", "١٢",
+        ]
+    ),
+)  # fmt: skip
+FAST_TEXT = st.lists(FAST_PIECES, max_size=24).map("".join)
+OLD_CAP_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+
+
+def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:
+    return [(m.span(), m.groupdict()) for m in matches]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(text=FAST_TEXT)
+def test_fast_paths_equal_their_regexes(text: str) -> None:
+    assert words(text) == WORD_RE.findall(text.lower())
+    assert letter_words(text) == LETTERS_RE.findall(text.lower())
+    assert _spans(date_matches(text)) == _spans(DATE_RE.finditer(text))
+    assert _spans(number_matches(text)) == _spans(NUMBER_RE.finditer(text))
+    assert [m.span() for m in CAP_RUN.finditer(text)] == [m.span() for m in OLD_CAP_RUN.finditer(text)]
+
+
+def test_fast_paths_equal_their_regexes_on_the_corpus() -> None:
+    for _, article in dev_articles():
+        body = article.body_text
+        assert words(body) == WORD_RE.findall(body.lower())
+        assert letter_words(body[:4000]) == LETTERS_RE.findall(body[:4000].lower())
+        assert [m.span() for m in CAP_RUN.finditer(body)] == [m.span() for m in OLD_CAP_RUN.finditer(body)]
+        for p in article.paragraphs:
+            assert _spans(date_matches(p.text)) == _spans(DATE_RE.finditer(p.text))
+            assert _spans(number_matches(p.text)) == _spans(NUMBER_RE.finditer(p.text))
