@@ -64,7 +64,8 @@ FAST_PIECES = st.one_of(
     st.sampled_from(
         [
             *" '’“-—\n.,$£€¥%İK",
-            "In ", "since ", "Mid ", "mid-", "Early ", "Last ", "next ", "May", "Sept. ", "Jan.", "Nov", "ember",
+            "In ", "since ", "Mid ", "mid-", "Early ", "Last ", "next ", "May", "Sept. ", "Jan.", "Nov",
+            "ember",
             "Monday", "Wednesdays", "5", "27", "2022", "1,000", "3.5", " to ", "US$", "EUR ", "USD", "GBP",
             " million", "bn", " percent", " people", "John", "O'Neil", "U.S.", "Van ", "de ", "of ", "The ",
             "Don't", "--", "'s", "Σ", "ﬁ", "é", "١٢",

@@ -34,7 +34,7 @@ def parse_article(
     try:
         if not isinstance(text, str):
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
-        if not text.strip():
+        if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
         norm = normalize_text(text)
         # normalize_text returns ``text`` itself when it holds no NUL or other control character

@@ -57,8 +57,7 @@ class Caption(NamedTuple):
 def _is_org(who: str) -> bool:
     if who[:4].lower() == "the ":
         return True
-    letters = [c for c in who if c.isalpha()]
-    if letters and who.isupper():
+    if who.isupper() and any(c.isalpha() for c in who):
         return True  # KCNA, NASA, EPA
     if _ORG_WORDS.search(who):
         return True
