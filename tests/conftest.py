@@ -8,6 +8,7 @@ import re
 import uuid
 import warnings
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,15 @@ with warnings.catch_warnings():
 # ---------------------------------------------------------------------------------------------
 # Environment hygiene
 # ---------------------------------------------------------------------------------------------
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev" / "articles.jsonl"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI the shared development corpus must be there: tests that need it never skip in CI."""
+    if os.environ.get("CI") and not SHARED_DATA.is_file():
+        pytest.exit(f"CI run without the development corpus at {SHARED_DATA}", returncode=1)
+
 
 
 @pytest.fixture(autouse=True)

@@ -50,6 +50,7 @@ def pipeline_context(settings: Settings, metrics: Metrics | None = None) -> Pipe
         now=lambda: datetime.now(UTC),
         perf=time.perf_counter,
         observe=observe,
+        deadline_s=settings.processing_deadline_s,
     )
 
 

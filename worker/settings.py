@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     max_message_bytes: int = Field(
         1_048_576, ge=1024, description="Larger message values are dead-lettered (too_large)"
     )
+    processing_deadline_s: float = Field(
+        5.0, gt=0, description="A message still not parsed and enriched after this is dead-lettered"
+    )
     default_timezone: str = "America/New_York"
     default_source: str = "upi"
     base_url: str = "https://www.upi.com"

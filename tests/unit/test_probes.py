@@ -15,7 +15,7 @@ from worker.runtime.probes import ProbeServer
 
 def _get(url: str) -> tuple[int, str]:
     try:
-        with urllib.request.urlopen(url, timeout=5) as resp:  # noqa: S310 -- loopback
+        with urllib.request.urlopen(url, timeout=5) as resp:
             return int(resp.status), resp.read().decode()
     except urllib.error.HTTPError as exc:
         return int(exc.code), exc.read().decode()

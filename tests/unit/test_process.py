@@ -112,3 +112,14 @@ def test_any_bytes_give_an_outcome_never_an_exception(value: bytes) -> None:
     assert isinstance(out, Publish | DeadLetter)
     if isinstance(out, Publish):
         ArticleEvent.model_validate_json(out.value)
+
+
+def test_processing_deadline() -> None:
+    clock = iter([0.0, 0.1, 9.0, 9.0, 9.0])
+    ctx = _ctx()
+    slow = PipelineContext(
+        **{**{f: getattr(ctx, f) for f in ctx.__dataclass_fields__}, "perf": lambda: next(clock)}
+    )
+    out = process_message(Record("t", 0, 0, b"k", _golden()), slow)
+    assert isinstance(out, DeadLetter) and out.rejection.reason is Reason.PROCESSING_DEADLINE
+    assert "over the 5s deadline" in out.rejection.detail

@@ -61,6 +61,7 @@ class PipelineContext:
     now: Callable[[], datetime]
     perf: Callable[[], float]
     observe: Callable[[str, float], None] = _no_timing
+    deadline_s: float = 5.0
 
 
 def process_message(msg: Message, ctx: PipelineContext) -> Outcome:
@@ -78,11 +79,15 @@ def process_message(msg: Message, ctx: PipelineContext) -> Outcome:
     ctx.observe("parse", t2 - t1)
     if isinstance(parsed, Rejection):
         return DeadLetter(parsed)
+    if t2 - t0 > ctx.deadline_s:
+        return _over_deadline("parse", t2 - t0, ctx.deadline_s)
     received = ctx.now()
     source_name = raw.source or ctx.default_source
     enrichment = enrich(parsed, tables=ctx.tables, dedup=ctx.dedup, now=received, source=source_name)
     t3 = ctx.perf()
     ctx.observe("enrich", t3 - t2)
+    if t3 - t0 > ctx.deadline_s:
+        return _over_deadline("enrich", t3 - t0, ctx.deadline_s)
     value = msg.value or b""
     event = ArticleEvent.model_construct(
         **dict(parsed),
@@ -114,6 +119,11 @@ def process_message(msg: Message, ctx: PipelineContext) -> Outcome:
         ("schema-version", event.schema_version.encode()),
     )
     return Publish(key=event.article_id.encode(), value=payload, headers=headers)
+
+
+def _over_deadline(stage: str, spent: float, limit: float) -> DeadLetter:
+    detail = f"processing took {spent:.2f}s by the end of {stage}, over the {limit:g}s deadline"
+    return DeadLetter(Rejection(Reason.PROCESSING_DEADLINE, detail, stage, "DeadlineExceeded"))
 
 
 def _source(raw: RawArticle, name: str, agency: str | None) -> Source:

@@ -13,7 +13,7 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse.build import assemble
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import looks_binary, normalize_text
+from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text
 
 __all__ = ["parse_article", "parse_text"]
 
@@ -36,9 +36,8 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        norm = normalize_text(text)
-        # normalize_text returns ``text`` itself when it holds no NUL or other control character
-        if looks_binary(text, maybe_nul=norm is not text):
+        odd = needs_normalizing(text)  # False: no NUL, no control character, nothing to rewrite
+        if looks_binary(text, maybe_nul=odd):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:2000].lstrip()[:200].lower()
         if head.startswith(_HTML_SNIFF) or (
@@ -47,6 +46,7 @@ def parse_article(
             from worker.pipeline.parse.html import parse_html
 
             return parse_html(text, tz=tz, source_url=source_url)
+        norm = normalize_text(text, check=False) if odd else text
         return _parse_normalized(norm, tz=tz, source_url=source_url, base_url=base_url)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
         return Rejection(

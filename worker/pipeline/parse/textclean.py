@@ -71,9 +71,12 @@ def needs_normalizing(text: str) -> bool:
     return bool(rest) and _ODD_BYTES.search(rest) is not None
 
 
-def normalize_text(text: str) -> str:
-    """CRLF/CR/LS/PS -> LF, NBSP and other odd spaces -> space, zero-width chars and controls removed."""
-    if not needs_normalizing(text):
+def normalize_text(text: str, *, check: bool = True) -> str:
+    """CRLF/CR/LS/PS -> LF, NBSP and other odd spaces -> space, zero-width chars and controls removed.
+
+    ``check=False``: the caller already knows ``needs_normalizing(text)`` is true.
+    """
+    if check and not needs_normalizing(text):
         return text
     text = _NEWLINE.sub("\n", text)
     text = _ODD_SPACE.sub(" ", text)

@@ -1,0 +1,200 @@
+"""One scenario run: topics, input, workers, progress waits, recovery timing, the verdict row.
+
+Time to recover (every scenario): from the moment the fault is injected until the group's committed
+offset has advanced on every input partition that was not finished when the fault took effect --
+i.e. the whole stream is moving again, including any worker restart the harness does and the time
+the group needs to hand partitions over. Committed offsets only move after the output (or DLQ) send
+was acknowledged (at-least-once) or the transaction committed (exactly-once).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.faults.verify import Probe, Tally, advanced_everywhere, tally, unfinished
+from tests.faults.workers import Fleet, worker_env
+from tests.faults.workload import Topics, create_topics, messages, produce, topic_names
+from worker.broker.kafka import KafkaBroker
+from worker.broker.types import TopicPartition
+
+log = logging.getLogger("faults")
+
+
+@dataclass
+class Row:
+    scenario: str
+    messages_in: int = 0
+    events_out: int = 0
+    dlq_out: int = 0
+    lost: int = 0
+    duplicated: int = 0
+    recover_s: list[float] = field(default_factory=list)
+    dup_bound: int | None = None  # at-least-once: faults x in-flight window
+    exactly_once: bool = False
+    problems: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    wall_s: float = 0.0
+
+    @property
+    def recover(self) -> str:
+        if not self.recover_s:
+            return "-"
+        return "max %.1fs (%s)" % (max(self.recover_s), ", ".join(f"{s:.1f}" for s in self.recover_s))
+
+    @property
+    def ok(self) -> bool:
+        if self.lost or self.problems:
+            return False
+        if self.exactly_once and self.duplicated:
+            return False
+        return self.dup_bound is None or self.duplicated <= self.dup_bound
+
+
+class Run:
+    """Context for one scenario: ``with Run(...) as run: run.start(); ...; row = run.finish()``."""
+
+    def __init__(
+        self,
+        scenario: str,
+        bootstrap: str,
+        n: int,
+        seed: int,
+        log_dir: Path,
+        *,
+        partitions: int = 3,
+        replication: int = 1,
+        min_isr: int | None = None,
+        exactly_once: bool = False,
+        timeout_s: float | None = None,
+    ) -> None:
+        self.bootstrap, self.n, self.seed = bootstrap, n, seed
+        self.partitions = partitions
+        self.topics: Topics = topic_names(scenario.split()[0].rstrip("."), uuid.uuid4().hex[:8])
+        self.broker = KafkaBroker(bootstrap)
+        self.row = Row(scenario, exactly_once=exactly_once)
+        self.started = time.monotonic()
+        self.timeout_s = timeout_s if timeout_s is not None else 180.0 + n / 25
+        self.log_dir = log_dir / self.topics.input.removesuffix(".raw")
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        env = worker_env(bootstrap, self.topics.input, self.topics.output, self.topics.dlq, self.topics.group)
+        if exactly_once:
+            env["INGEST_PROCESSING_GUARANTEE"] = "exactly_once"
+        self.fleet = Fleet(env, self.log_dir)
+        self.probe = Probe(self.broker, self.topics.group)
+        self.msgs = messages(n, seed)
+        self.ends: dict[TopicPartition, int] = {}
+        create_topics(self.broker, self.topics, partitions, replication, min_isr)
+
+    def __enter__(self) -> Run:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.fleet.close()
+        self.probe.close()
+
+    # -- setup -------------------------------------------------------------------------------
+    def produce_input(self) -> None:
+        seconds = produce(self.broker, self.topics.input, self.msgs)
+        self.row.messages_in = len(self.msgs)
+        ends = self.probe.ends(self.topics.input_tps(self.partitions))
+        if ends is None or sum(ends.values()) != self.n:
+            raise RuntimeError(f"input end offsets {ends} do not add up to {self.n}")
+        self.ends = ends
+        log.info("%s: produced %d messages in %.1fs", self.row.scenario, self.n, seconds)
+
+    # -- waits -------------------------------------------------------------------------------
+    def committed(self) -> dict[TopicPartition, int]:
+        got = self.probe.committed()
+        return {tp: off for tp, off in (got or {}).items() if tp.topic == self.topics.input}
+
+    def _check_workers(self) -> None:
+        for w in self.fleet.dead():
+            code = w.proc.returncode if w.proc is not None else None
+            self.problem(f"{w.name} exited by itself (code {code}); log tail:\n{w.tail(15)}")
+            w.exit_codes.append(code if code is not None else -1)
+            w.proc = None
+
+    def wait_progress(self, consumed: int, limit_s: float | None = None) -> bool:
+        """Wait until the committed offsets add up to ``consumed`` messages (False on timeout)."""
+        deadline = time.monotonic() + (limit_s or self.timeout_s)
+        while time.monotonic() < deadline:
+            self._check_workers()
+            if sum(self.committed().values()) >= consumed:
+                return True
+            time.sleep(0.1)
+        self.problem(f"no progress to {consumed} committed within {limit_s or self.timeout_s:.0f}s")
+        return False
+
+    def baseline(self) -> dict[TopicPartition, int]:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            got = self.probe.committed()
+            if got is not None:
+                return {tp: off for tp, off in got.items() if tp.topic == self.topics.input}
+            time.sleep(0.2)
+        raise RuntimeError("committed offsets unreadable for 60s")
+
+    def wait_recovered(self, fault_at: float, baseline: dict[TopicPartition, int], what: str) -> float | None:
+        """Seconds from ``fault_at`` until every unfinished partition has moved past ``baseline``."""
+        deadline = time.monotonic() + self.timeout_s
+        stuck = unfinished(baseline, self.ends)
+        while time.monotonic() < deadline:
+            self._check_workers()
+            now = self.probe.committed()
+            if now is not None and advanced_everywhere(baseline, now, self.ends):
+                took = time.monotonic() - fault_at
+                self.row.recover_s.append(took)
+                log.info("%s: recovered from %s in %.1fs", self.row.scenario, what, took)
+                return took
+            time.sleep(0.05)
+        self.problem(f"did not recover from {what} within {self.timeout_s:.0f}s (partitions {sorted(stuck)})")
+        return None
+
+    def wait_done(self) -> bool:
+        """Wait until the group's committed offsets reach the end of every input partition."""
+        deadline = time.monotonic() + self.timeout_s
+        committed: dict[TopicPartition, int] = {}
+        while time.monotonic() < deadline:
+            self._check_workers()
+            committed = self.committed()
+            if not unfinished(committed, self.ends):
+                return True
+            if not self.fleet.alive():
+                break
+            time.sleep(0.2)
+        left = {str(tp): self.ends[tp] - committed.get(tp, 0) for tp in sorted(unfinished(committed, self.ends))}
+        self.problem(f"committed offsets short of the end: {left}")
+        return False
+
+    def problem(self, text: str) -> None:
+        log.warning("%s: %s", self.row.scenario, text)
+        self.row.problems.append(text)
+
+    # -- verdict -----------------------------------------------------------------------------
+    def finish(self, *, expect_clean_exit: bool = True) -> Row:
+        self.wait_done()
+        for name, code in self.fleet.terminate_all().items():
+            if expect_clean_exit and code != 0:
+                self.problem(f"{name} exited {code} on SIGTERM; log tail:\n{self.fleet.workers[name].tail(15)}")
+        isolation = "read_committed" if self.row.exactly_once else "read_uncommitted"
+        t: Tally = tally(self.broker, self.topics.output, self.topics.dlq, isolation)
+        self.row.events_out, self.row.dlq_out = t.events, t.dlq
+        lost = t.lost(k for k, _ in self.msgs)
+        self.row.lost = len(lost)
+        self.row.duplicated = t.duplicated()
+        if lost:
+            self.row.notes.append(f"lost keys (first 10): {[k.decode() for k in lost[:10]]}")
+        if t.unreadable:
+            self.problem(f"{t.unreadable} output records without ingest.key")
+        extra = set(t.per_key) - {k for k, _ in self.msgs}
+        if extra:
+            self.problem(f"{len(extra)} unknown keys in the output")
+        if self.row.duplicated:
+            self.row.notes.append(f"max copies of one key: {t.max_copies()}")
+        self.row.wall_s = time.monotonic() - self.started
+        self.row.notes.append(f"logs: {self.log_dir}")
+        return self.row
