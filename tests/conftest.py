@@ -32,7 +32,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         pytest.exit(f"CI run without the development corpus at {SHARED_DATA}", returncode=1)
 
 
-
 @pytest.fixture(autouse=True)
 def _no_ingest_env(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests never see the developer's INGEST_* settings."""
