@@ -10,6 +10,7 @@ was acknowledged (at-least-once) or the transaction committed (exactly-once).
 from __future__ import annotations
 
 import logging
+import random
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -32,9 +33,9 @@ class Row:
     dlq_out: int = 0
     lost: int = 0
     duplicated: int = 0
-    recover_s: list[float] = field(default_factory=list)
+    recover_s: list[tuple[str, float]] = field(default_factory=list)
     dup_bound: int | None = None  # at-least-once: faults x in-flight window
-    exactly_once: bool = False
+    no_duplicates: bool = False  # rows 2 and 6: any duplicate fails
     problems: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     wall_s: float = 0.0
@@ -43,13 +44,17 @@ class Row:
     def recover(self) -> str:
         if not self.recover_s:
             return "-"
-        return "max %.1fs (%s)" % (max(self.recover_s), ", ".join(f"{s:.1f}" for s in self.recover_s))
+        labels = {label for label, _ in self.recover_s}
+        if len(labels) == 1 and len(self.recover_s) > 1:
+            worst = max(s for _, s in self.recover_s)
+            return f"max {worst:.1f}s ({' '.join(f'{s:.1f}' for _, s in self.recover_s)})"
+        return ", ".join(f"{label} {s:.1f}s" for label, s in self.recover_s)
 
     @property
     def ok(self) -> bool:
         if self.lost or self.problems:
             return False
-        if self.exactly_once and self.duplicated:
+        if self.no_duplicates and self.duplicated:
             return False
         return self.dup_bound is None or self.duplicated <= self.dup_bound
 
@@ -75,7 +80,8 @@ class Run:
         self.partitions = partitions
         self.topics: Topics = topic_names(scenario.split()[0].rstrip("."), uuid.uuid4().hex[:8])
         self.broker = KafkaBroker(bootstrap)
-        self.row = Row(scenario, exactly_once=exactly_once)
+        self.exactly_once = exactly_once
+        self.row = Row(scenario, no_duplicates=exactly_once)
         self.started = time.monotonic()
         self.timeout_s = timeout_s if timeout_s is not None else 180.0 + n / 25
         self.log_dir = log_dir / self.topics.input.removesuffix(".raw")
@@ -87,6 +93,7 @@ class Run:
         self.probe = Probe(self.broker, self.topics.group)
         self.msgs = messages(n, seed)
         self.ends: dict[TopicPartition, int] = {}
+        self.produced = 0
         create_topics(self.broker, self.topics, partitions, replication, min_isr)
 
     def __enter__(self) -> Run:
@@ -97,14 +104,26 @@ class Run:
         self.probe.close()
 
     # -- setup -------------------------------------------------------------------------------
-    def produce_input(self) -> None:
-        seconds = produce(self.broker, self.topics.input, self.msgs)
-        self.row.messages_in = len(self.msgs)
+    def produce_upto(self, count: int) -> None:
+        """Produce the input up to message ``count`` (the stream can be fed in phases)."""
+        count = min(self.n, count)
+        if count <= self.produced:
+            return
+        seconds = produce(self.broker, self.topics.input, self.msgs[self.produced : count])
+        self.produced = self.row.messages_in = count
         ends = self.probe.ends(self.topics.input_tps(self.partitions))
-        if ends is None or sum(ends.values()) != self.n:
-            raise RuntimeError(f"input end offsets {ends} do not add up to {self.n}")
+        if ends is None or sum(ends.values()) != count:
+            raise RuntimeError(f"input end offsets {ends} do not add up to {count}")
         self.ends = ends
-        log.info("%s: produced %d messages in %.1fs", self.row.scenario, self.n, seconds)
+        log.info("%s: input at %d messages (+%.1fs)", self.row.scenario, count, seconds)
+
+    def before_fault(self, point: float, rng: random.Random, margin: float = 0.12) -> bool:
+        """Feed the input to ``point + margin`` of the stream, wait until ``point`` is committed, then a
+        random pause (so the fault lands anywhere in the poll/send/commit cycle). False on timeout."""
+        self.produce_upto(int((point + margin) * self.n))
+        ok = self.wait_progress(int(point * self.n))
+        time.sleep(rng.uniform(0.0, 0.3))
+        return ok
 
     # -- waits -------------------------------------------------------------------------------
     def committed(self) -> dict[TopicPartition, int]:
@@ -147,7 +166,7 @@ class Run:
             now = self.probe.committed()
             if now is not None and advanced_everywhere(baseline, now, self.ends):
                 took = time.monotonic() - fault_at
-                self.row.recover_s.append(took)
+                self.row.recover_s.append((what, took))
                 log.info("%s: recovered from %s in %.1fs", self.row.scenario, what, took)
                 return took
             time.sleep(0.05)
@@ -166,7 +185,9 @@ class Run:
             if not self.fleet.alive():
                 break
             time.sleep(0.2)
-        left = {str(tp): self.ends[tp] - committed.get(tp, 0) for tp in sorted(unfinished(committed, self.ends))}
+        left = {
+            str(tp): self.ends[tp] - committed.get(tp, 0) for tp in sorted(unfinished(committed, self.ends))
+        }
         self.problem(f"committed offsets short of the end: {left}")
         return False
 
@@ -176,11 +197,14 @@ class Run:
 
     # -- verdict -----------------------------------------------------------------------------
     def finish(self, *, expect_clean_exit: bool = True) -> Row:
+        self.produce_upto(self.n)
         self.wait_done()
         for name, code in self.fleet.terminate_all().items():
             if expect_clean_exit and code != 0:
-                self.problem(f"{name} exited {code} on SIGTERM; log tail:\n{self.fleet.workers[name].tail(15)}")
-        isolation = "read_committed" if self.row.exactly_once else "read_uncommitted"
+                self.problem(
+                    f"{name} exited {code} on SIGTERM; log tail:\n{self.fleet.workers[name].tail(15)}"
+                )
+        isolation = "read_committed" if self.exactly_once else "read_uncommitted"
         t: Tally = tally(self.broker, self.topics.output, self.topics.dlq, isolation)
         self.row.events_out, self.row.dlq_out = t.events, t.dlq
         lost = t.lost(k for k, _ in self.msgs)

@@ -89,7 +89,9 @@ def read_topic(
 ) -> Iterable[tuple[bytes | None, bytes | None]]:
     """Every (key, value) of ``topic`` up to its current end (LSO for read_committed)."""
     consumer = broker.consumer(
-        ConsumerConfig(group_id=None, client_id="faults-verifier", isolation_level=isolation, max_poll_records=2000)
+        ConsumerConfig(
+            group_id=None, client_id="faults-verifier", isolation_level=isolation, max_poll_records=2000
+        )
     )
     try:
         admin = broker.admin()

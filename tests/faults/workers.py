@@ -160,7 +160,9 @@ class Fleet:
                 w.proc = None
 
 
-def worker_env(bootstrap: str, input_topic: str, output_topic: str, dlq_topic: str, group: str) -> dict[str, str]:
+def worker_env(
+    bootstrap: str, input_topic: str, output_topic: str, dlq_topic: str, group: str
+) -> dict[str, str]:
     """The inherited environment minus any INGEST_*, plus the scenario's topics and fast settings."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("INGEST_")}
     env.update(

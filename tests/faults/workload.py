@@ -68,7 +68,9 @@ def create_topics(
         admin.close()
 
 
-def produce(broker: KafkaBroker, topic: str, msgs: Sequence[tuple[bytes, bytes]], timeout_s: float = 180) -> float:
+def produce(
+    broker: KafkaBroker, topic: str, msgs: Sequence[tuple[bytes, bytes]], timeout_s: float = 180
+) -> float:
     """Produce every message (acks=all, idempotent) and wait for all acks; returns seconds taken."""
     started = time.monotonic()
     producer = broker.producer(ProducerConfig(client_id="faults-producer", linger_ms=20))
