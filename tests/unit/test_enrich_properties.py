@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from hypothesis import given, settings
@@ -14,9 +14,9 @@ from tests.enrich_fixtures import dev_articles, paragraphs_from_texts
 from worker.models.article import Dateline, ParsedArticle
 from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import DedupIndex, enrich, load_tables
-from worker.pipeline.enrich.dates import DATE_RE, date_matches
+from worker.pipeline.enrich.dates import DATE_RE, date_matches, extract_dates
 from worker.pipeline.enrich.entities import _PART, _TOKEN, CAP_RUN
-from worker.pipeline.enrich.numbers import NUMBER_RE, number_matches
+from worker.pipeline.enrich.numbers import NUMBER_RE, extract_numbers, number_matches
 from worker.pipeline.enrich.tokens import LETTERS_RE, WORD_RE, letter_words, words
 
 PIECES = st.one_of(
@@ -99,3 +99,33 @@ def test_fast_paths_equal_their_regexes_on_the_corpus() -> None:
         for p in article.paragraphs:
             assert _spans(date_matches(p.text)) == _spans(DATE_RE.finditer(p.text))
             assert _spans(number_matches(p.text)) == _spans(NUMBER_RE.finditer(p.text))
+
+
+def _scanned_both_ways(texts: list[str]) -> None:
+    paras, body = paragraphs_from_texts(texts)
+    triples = [(p.idx, p.char_start, p.text) for p in paras]
+    taken = [(m.start(), m.end()) for m in re.finditer(r"\d+", body)][::3]
+    assert extract_numbers(triples, taken, body) == extract_numbers(triples, taken)
+    for published in (None, date(2024, 3, 6)):
+        assert extract_dates(triples, published, body) == extract_dates(triples, published)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            TEXT,
+            st.sampled_from(
+                ["5", "$3", "EUR 4", "US$2", "12 m", "7 percent", "In March", "March", "Friday", " ", ","]
+            ),
+        ),
+        max_size=6,
+    )
+)
+def test_numbers_and_dates_scanned_over_the_body_equal_paragraph_by_paragraph(texts: list[str]) -> None:
+    _scanned_both_ways(texts)
+
+
+def test_numbers_and_dates_scanned_over_the_body_equal_paragraph_by_paragraph_on_the_corpus() -> None:
+    for _, article in dev_articles():
+        _scanned_both_ways([p.text for p in article.paragraphs])

@@ -33,6 +33,7 @@ from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
 from worker.pipeline.enrich.tokens import words
+from worker.pipeline.enrich.trusted import trusted
 
 __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 
@@ -57,6 +58,33 @@ def tokenize(body: str) -> tuple[list[str], Counter[str]]:
     return tokens, Counter(tokens)
 
 
+_ENRICHMENT_SET = frozenset(Enrichment.model_fields) - {"tone"}  # the fields enrich() sets
+_NO_ISO = frozenset({"text", "type", "canonical", "mentions", "count", "role"})
+_NO_ROLE = frozenset({"text", "type", "canonical", "iso2", "mentions", "count"})
+_BYLINE = frozenset({"text", "type", "canonical", "role"})
+
+
+def _entity(
+    text: str,
+    type_: str,
+    canonical: str,
+    iso2: str | None,
+    ms: list[Mention],
+    role: str | None,
+    fs: frozenset[str],
+) -> Entity:
+    values = {
+        "text": text,
+        "type": type_,
+        "canonical": canonical,
+        "iso2": iso2,
+        "mentions": ms,
+        "count": len(ms),
+        "role": role,
+    }
+    return trusted(Entity, values, fs)
+
+
 def build_entities(
     names: NameIndex,
     places: list[PlaceHit],
@@ -67,50 +95,33 @@ def build_entities(
     authors: list[str],
 ) -> list[Entity]:
     def mention(para: int, start: int, end: int) -> Mention:
-        return Mention(para=para if para < 0 else para_at(start), start=start, end=end)
+        return trusted(Mention, {"para": para if para < 0 else para_at(start), "start": start, "end": end})
 
     out: list[Entity] = []
     for canonical, person in names.persons.items():
         ms = [mention(0, s, e) for s, e in sorted(set(person.mentions))]
         role = "speaker" if canonical in speakers else ("byline" if canonical in authors else None)
-        out.append(
-            Entity(text=canonical, type="PERSON", canonical=canonical, mentions=ms, count=len(ms), role=role)
-        )
+        out.append(_entity(canonical, "PERSON", canonical, None, ms, role, _NO_ISO))
     for author in authors:
         if author not in names.persons:
-            out.append(Entity(text=author, type="PERSON", canonical=author, role="byline"))
+            out.append(_entity(author, "PERSON", author, None, [], "byline", _BYLINE))
     for canonical, org_ms in names.orgs.items():
         ms = [mention(0, s, e) for s, e, _ in org_ms]
         role = "speaker" if canonical in speakers else None
-        out.append(
-            Entity(text=org_ms[0][2], type="ORG", canonical=canonical, mentions=ms, count=len(ms), role=role)
-        )
+        out.append(_entity(org_ms[0][2], "ORG", canonical, None, ms, role, _NO_ISO))
     grouped: dict[tuple[str, str], list[PlaceHit]] = {}
     for hit in places:
         grouped.setdefault((_place_name(hit, tables), hit.place.iso2), []).append(hit)
     for (canonical, iso2), hits in grouped.items():
         ms = [mention(h.para, h.start, h.end) for h in hits]
-        out.append(
-            Entity(
-                text=hits[0].surface, type="GPE", canonical=canonical, iso2=iso2, mentions=ms, count=len(ms)
-            )
-        )
+        out.append(_entity(hits[0].surface, "GPE", canonical, iso2, ms, None, _NO_ROLE))
     norp: dict[str, list[Mention]] = {}
     norp_iso: dict[str, str | None] = {}
     for d in demonyms:
         norp.setdefault(d.term.surface, []).append(mention(0, d.start, d.end))
         norp_iso[d.term.surface] = d.term.demonym or None
     for surface, ms in norp.items():
-        out.append(
-            Entity(
-                text=surface,
-                type="NORP",
-                canonical=surface,
-                iso2=norp_iso[surface],
-                mentions=ms,
-                count=len(ms),
-            )
-        )
+        out.append(_entity(surface, "NORP", surface, norp_iso[surface], ms, None, _NO_ROLE))
     return out
 
 
@@ -120,12 +131,15 @@ def build_geo(places: list[PlaceHit], tables: EnrichTables) -> tuple[list[Countr
     for hit in places:
         counts.setdefault(hit.place.iso2, []).append(hit)
     countries = [
-        CountryMention(
-            iso2=iso,
-            name=tables.country_names.get(iso, iso),
-            mentions=len(hits),
-            in_headline=any(h.para == HEADLINE_PARA for h in hits),
-            in_dateline=any(h.para == DATELINE_PARA for h in hits),
+        trusted(
+            CountryMention,
+            {
+                "iso2": iso,
+                "name": tables.country_names.get(iso, iso),
+                "mentions": len(hits),
+                "in_headline": any(h.para == HEADLINE_PARA for h in hits),
+                "in_dateline": any(h.para == DATELINE_PARA for h in hits),
+            },
         )
         for iso, hits in counts.items()
     ]
@@ -138,8 +152,17 @@ def build_geo(places: list[PlaceHit], tables: EnrichTables) -> tuple[list[Countr
             prev = located.get(key)
             located[key] = (p, (prev[1] if prev else 0) + 1)
     locations = [
-        Location(
-            name=p.name, iso2=p.iso2, admin1=p.admin1, lat=p.lat, lon=p.lon, geonameid=p.geonameid, mentions=n
+        trusted(
+            Location,
+            {
+                "name": p.name,
+                "iso2": p.iso2,
+                "admin1": p.admin1,
+                "lat": p.lat,
+                "lon": p.lon,
+                "geonameid": p.geonameid,
+                "mentions": n,
+            },
         )
         for p, n in located.values()
     ]
@@ -160,9 +183,11 @@ def enrich(
     paras = [(p.idx, p.char_start, p.text) for p in article.paragraphs]
     starts = [p.char_start for p in article.paragraphs]
 
+    idxs = [p.idx for p in article.paragraphs]
+
     def para_at(pos: int) -> int:
         i = bisect_right(starts, pos) - 1
-        return article.paragraphs[i].idx if i >= 0 else 0
+        return idxs[i] if i >= 0 else 0
 
     body_hits = scan(body, tables)
     headline_hits = scan(article.headline, tables)
@@ -184,8 +209,8 @@ def enrich(
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)
     published = article.published_at.date() if article.published_at else None
-    dates = extract_dates(paras, published)
-    numbers = extract_numbers(paras, [(d.start, d.end) for d in dates])
+    dates = extract_dates(paras, published, body)
+    numbers = extract_numbers(paras, [(d.start, d.end) for d in dates], body)
     speakers = {q.speaker_entity for q in quotes if q.speaker_entity}
     demonyms = [h for h in body_hits if h.term.demonym is not None and not h.term.places]
     entities = build_entities(
@@ -197,20 +222,22 @@ def enrich(
     sh = simhash_tokens(tokens)
     aid = article_id(article, source)
     near = dedup.check_and_add(aid, sh) if dedup is not None else None
-    return Enrichment(
-        article_id=aid,
-        content_sha256=content_sha256(body),
-        simhash64=f"{sh:016x}",
-        near_duplicate_of=near,
-        language=detect_language(body or article.headline, tables.language_stopwords),
-        entities=entities,
-        countries=countries,
-        primary_country=countries[0].iso2 if countries else None,
-        locations=locations,
-        quotes=quotes,
-        numbers=numbers,
-        dates_mentioned=dates,
-        keywords=top_keywords(
+    values = {
+        "article_id": aid,
+        "content_sha256": content_sha256(body),
+        "simhash64": f"{sh:016x}",
+        "near_duplicate_of": near,
+        "language": detect_language(body or article.headline, tables.language_stopwords),
+        "entities": entities,
+        "countries": countries,
+        "primary_country": countries[0].iso2 if countries else None,
+        "locations": locations,
+        "quotes": quotes,
+        "numbers": numbers,
+        "dates_mentioned": dates,
+        "keywords": top_keywords(
             counts, entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
         ),
-    )
+        "tone": None,
+    }
+    return trusted(Enrichment, values, _ENRICHMENT_SET)

@@ -115,8 +115,6 @@ def _with_np(pre: str) -> str | None:
     return np or None
 
 
-
-
 def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int] | None:
     """(subject phrase, verb, verb offset) of the first reporting clause in ``before`` (same sentence).
 

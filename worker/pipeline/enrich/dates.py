@@ -10,10 +10,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from worker.models.enrichment import DateMention
+from worker.pipeline.enrich.paragraphs import is_body
+from worker.pipeline.enrich.trusted import trusted
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -84,47 +87,69 @@ def date_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def extract_dates(paragraphs: Sequence[tuple[int, int, str]], published: date | None) -> list[DateMention]:
-    out: list[DateMention] = []
+def _matches(
+    paragraphs: Sequence[tuple[int, int, str]], body: str | None
+) -> Iterator[tuple[int, int, int, str, re.Match[str]]]:
+    """(paragraph idx, its start in ``text``, offset of ``text`` in the body, text, match) of every
+    DATE_RE match.  One scan of ``body`` when it is the joined paragraphs (``paragraphs.is_body``):
+    a match crosses at most one whitespace character, never the blank line between paragraphs."""
+    if body is not None and is_body(paragraphs, body):
+        starts = [base for _, base, _ in paragraphs]
+        for m in date_matches(body):
+            i = bisect_right(starts, m.start()) - 1
+            yield paragraphs[i][0], starts[i], 0, body, m
+        return
     for idx, base, text in paragraphs:
         for m in date_matches(text):
-            resolved: str | None = None
-            start = m.start()
-            if m.group("wd"):
-                if published is not None:
-                    sent_start = max(text.rfind(". ", 0, start), 0)
-                    wd = WEEKDAYS[m.group("wd").lower()]
-                    resolved = _weekday(wd, published, text[sent_start:start]).isoformat()
-            elif m.group("lone"):
-                start = m.start("lone")
-                month = _month_no(m.group("month2"))
-                if published is not None:
-                    prep = m.group("prep").strip().lower()
-                    year = published.year
-                    if prep == "next" or (prep != "last" and month > published.month and prep == "this"):
-                        year += 1 if month <= published.month else 0
-                    elif month > published.month:
-                        year -= 1
-                    resolved = f"{year:04d}-{month:02d}"
-            else:
-                month = _month_no(m.group("month"))
-                if m.group("myear"):
-                    resolved = f"{m.group('myear')}-{month:02d}"
-                elif m.group("year"):
-                    try:
-                        resolved = date(int(m.group("year")), month, int(m.group("day"))).isoformat()
-                    except ValueError:
-                        resolved = None
-                elif published is not None:
-                    d = _nearest_year(month, int(m.group("day")), published)
-                    resolved = d.isoformat() if d else None
-            out.append(
-                DateMention(
-                    text=text[start : m.end()],
-                    resolved=resolved,
-                    para=idx,
-                    start=base + start,
-                    end=base + m.end(),
-                )
+            yield idx, 0, base, text, m
+
+
+def extract_dates(
+    paragraphs: Sequence[tuple[int, int, str]], published: date | None, body: str | None = None
+) -> list[DateMention]:
+    """``body``: the article body, if the paragraphs are its blank-line separated pieces (scanned at once)."""
+    out: list[DateMention] = []
+    for idx, para_start, base, text, m in _matches(paragraphs, body):
+        resolved: str | None = None
+        start = m.start()
+        if m.group("wd"):
+            if published is not None:
+                sent_start = max(text.rfind(". ", para_start, start), para_start)
+                wd = WEEKDAYS[m.group("wd").lower()]
+                resolved = _weekday(wd, published, text[sent_start:start]).isoformat()
+        elif m.group("lone"):
+            start = m.start("lone")
+            month = _month_no(m.group("month2"))
+            if published is not None:
+                prep = m.group("prep").strip().lower()
+                year = published.year
+                if prep == "next" or (prep != "last" and month > published.month and prep == "this"):
+                    year += 1 if month <= published.month else 0
+                elif month > published.month:
+                    year -= 1
+                resolved = f"{year:04d}-{month:02d}"
+        else:
+            month = _month_no(m.group("month"))
+            if m.group("myear"):
+                resolved = f"{m.group('myear')}-{month:02d}"
+            elif m.group("year"):
+                try:
+                    resolved = date(int(m.group("year")), month, int(m.group("day"))).isoformat()
+                except ValueError:
+                    resolved = None
+            elif published is not None:
+                d = _nearest_year(month, int(m.group("day")), published)
+                resolved = d.isoformat() if d else None
+        out.append(
+            trusted(
+                DateMention,
+                {
+                    "text": text[start : m.end()],
+                    "resolved": resolved,
+                    "para": idx,
+                    "start": base + start,
+                    "end": base + m.end(),
+                },
             )
+        )
     return out

@@ -11,6 +11,7 @@ from itertools import filterfalse, repeat
 from operator import mul, truediv
 
 from worker.models.enrichment import Keyword
+from worker.pipeline.enrich.trusted import trusted
 
 TOP_N = 10
 _WORD_START = string.ascii_lowercase
@@ -50,4 +51,4 @@ def top_keywords(
         cutoff = heapq.nlargest(TOP_N, scores.values())[-1]
         items = [kv for kv in scores.items() if kv[1] >= cutoff]
     best = sorted(items, key=lambda kv: (-kv[1], kv[0]))[:TOP_N]
-    return [Keyword(kw=k, score=round(v, 4)) for k, v in best]
+    return [trusted(Keyword, {"kw": k, "score": round(v, 4)}) for k, v in best]

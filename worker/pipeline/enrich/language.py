@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat
 
 from worker.models.enrichment import Language
 from worker.pipeline.enrich.tokens import letter_words
+from worker.pipeline.enrich.trusted import trusted
 
 MAX_TOKENS = 400
 WINDOW = 4000  # characters from the start of the text
@@ -23,20 +23,42 @@ def _tokens(text: str) -> list[str]:
     return tokens[:MAX_TOKENS]
 
 
+def _word_languages(stopwords: dict[str, frozenset[str]]) -> dict[str, tuple[int, ...]]:
+    """word -> indices (in ``stopwords`` order) of the languages it is a function word of, memoised."""
+    cached = _LANGUAGES_OF.get(id(stopwords))
+    if cached is not None and cached[0] is stopwords:
+        return cached[1]
+    index: dict[str, tuple[int, ...]] = {}
+    for i, words in enumerate(stopwords.values()):
+        for word in words:
+            index[word] = (*index.get(word, ()), i)
+    if len(_LANGUAGES_OF) > 8:
+        _LANGUAGES_OF.clear()
+    _LANGUAGES_OF[id(stopwords)] = (stopwords, index)
+    return index
+
+
+_LANGUAGES_OF: dict[int, tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]] = {}
+
+
 def detect_language(text: str, stopwords: dict[str, frozenset[str]]) -> Language:
     tokens = _tokens(text)
     if not tokens:
-        return Language(code="und", score=0.0)
-    counts = Counter(tokens)
+        return trusted(Language, {"code": "und", "score": 0.0})
+    # hits per language: one pass mapping each token to its languages (a tuple, None for other words)
+    per_language = [0] * len(stopwords)
+    for langs, n in Counter(map(_word_languages(stopwords).get, tokens)).items():
+        if langs is not None:
+            for i in langs:
+                per_language[i] += n
     best, best_hits, second = "und", 0, 0
-    for code, words in stopwords.items():
-        hits = sum(map(counts.get, words, repeat(0)))
+    for code, hits in zip(stopwords, per_language, strict=True):
         if hits > best_hits:
             best, best_hits, second = code, hits, best_hits
         elif hits > second:
             second = hits
     if best_hits == 0:
-        return Language(code="und", score=0.0)
+        return trusted(Language, {"code": "und", "score": 0.0})
     coverage = min(1.0, best_hits / (0.25 * len(tokens)))
     margin = (best_hits - second) / best_hits
-    return Language(code=best, score=round(coverage * (0.5 + 0.5 * margin), 3))
+    return trusted(Language, {"code": best, "score": round(coverage * (0.5 + 0.5 * margin), 3)})

@@ -1,4 +1,5 @@
-"""Word lists for the name heuristics: titles before names, organisation words, filler before verbs."""
+"""Word lists for the name heuristics: titles before names, organisation words, filler before verbs,
+given names (speaker gender), person and document nouns."""
 
 from __future__ import annotations
 
@@ -41,5 +42,52 @@ TRAILING_JUNK = _words(
     """
     then also further later recently previously has have had once again reportedly eventually initially
     would will is was were just even still quickly has been had been also
+    """
+)
+
+# common given names (generic top-name lists, not taken from any labelled article)
+MALE = _words(
+    """
+    john james robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
+    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
+    samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan
+    henry douglas zachary peter kyle noah ethan jeremy walter christian keith roger terry austin
+    sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan
+    alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip
+    eugene louis harry ed dave tom tim jim bob mike steve chris matt dan ben sam nick tony greg jeff
+    rob bill ted fred luke oliver jacob liam lucas leo hugo max felix simon martin ian neil colin
+    graham nigel gordon stuart alistair ahmed mohammed muhammad omar hassan ivan sergei dmitry
+    pierre marco luca carlos luis jorge miguel pedro antonio
+    """
+)
+FEMALE = _words(
+    """
+    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
+    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
+    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
+    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
+    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
+    andrea cheryl hannah jacqueline martha gloria teresa ann anne sara madison frances kathryn
+    janice abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella
+    theresa diana natalie brittany charlotte marie kayla alexis lori jane kate katie claire sophie
+    lucy ellie chloe jenny susan sue liz beth meg molly julia caroline eleanor louise fiona kirsty
+    natasha tanya olga elena irina sofia lucia ana carmen
+    """
+)
+PERSON_NOUNS = _words(
+    """
+    doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer
+    singer actor actress star coach manager ceo chairman chairwoman director secretary general
+    commander leader founder owner player pitcher quarterback author writer artist rapper musician
+    teen teenager woman man boy girl mother father student professor researcher scientist
+    grandmother grandfather nurse victim suspect defendant witness fighter officer detective sheriff
+    chancellor premier king queen prince princess pope congressman congresswoman lawmaker candidate
+    nominee comedian podcaster filmmaker driver businessman veteran
+    """
+)
+DOC_NOUNS = _words(
+    """
+    statement letter email post tweet release report lawsuit suit complaint memo video
     """
 )

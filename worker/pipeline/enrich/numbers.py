@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 
 from worker.models.enrichment import NumberKind, NumberMention
+from worker.pipeline.enrich.paragraphs import is_body
+from worker.pipeline.enrich.trusted import trusted
 
 SCALE = {
     "thousand": 1e3,
@@ -108,42 +111,63 @@ def number_matches(text: str) -> list[re.Match[str]]:
     return out
 
 
-def extract_numbers(
-    paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]]
-) -> list[NumberMention]:
-    """``taken``: body spans already used by dates (skipped here)."""
-    out: list[NumberMention] = []
+def _matches(
+    paragraphs: Sequence[tuple[int, int, str]], body: str | None
+) -> Iterator[tuple[int, int, str, re.Match[str]]]:
+    """(paragraph idx, offset of ``text`` in the body, text, match) of every NUMBER_RE match.
+
+    One scan of ``body`` when it is the joined paragraphs (``paragraphs.is_body``): NUMBER_RE never
+    matches a line break.
+    """
+    if body is not None and is_body(paragraphs, body):
+        starts = [base for _, base, _ in paragraphs]
+        for m in number_matches(body):
+            yield paragraphs[bisect_right(starts, m.start()) - 1][0], 0, body, m
+        return
     for idx, base, text in paragraphs:
         for m in number_matches(text):
-            start, end = base + m.start(), base + m.end()
-            if any(s <= start < e or s < end <= e for s, e in taken):
-                continue
-            num, cur, scale, unit = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit")
-            value = _value(num, scale)
-            kind: NumberKind
-            unit_out: str | None = None
-            if cur:
-                kind, unit_out = "money", CURRENCY.get(cur.strip(), cur.strip())
-            elif m.group("pct"):
-                kind, unit_out = "percent", "%"
-            elif unit and unit not in UNIT_STOP:
-                kind, unit_out = "count", unit
-            elif _YEAR.fullmatch(num) and not scale:
-                kind = "year"
-            else:
-                kind = "number"
-            if kind != "count" and unit:
-                end = base + m.start("unit") - 1
-            text_out = text[m.start() : end - base].strip()
-            out.append(
-                NumberMention(
-                    text=text_out,
-                    value=value,
-                    unit=unit_out,
-                    kind=kind,
-                    para=idx,
-                    start=start,
-                    end=start + len(text_out),
-                )
+            yield idx, base, text, m
+
+
+def extract_numbers(
+    paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]], body: str | None = None
+) -> list[NumberMention]:
+    """``taken``: body spans already used by dates (skipped here); ``body``: the article body, if the
+    paragraphs are its blank-line separated pieces (scanned at once)."""
+    out: list[NumberMention] = []
+    for idx, base, text, m in _matches(paragraphs, body):
+        start, end = base + m.start(), base + m.end()
+        if any(s <= start < e or s < end <= e for s, e in taken):
+            continue
+        num, cur, scale, unit = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit")
+        value = _value(num, scale)
+        kind: NumberKind
+        unit_out: str | None = None
+        if cur:
+            kind, unit_out = "money", CURRENCY.get(cur.strip(), cur.strip())
+        elif m.group("pct"):
+            kind, unit_out = "percent", "%"
+        elif unit and unit not in UNIT_STOP:
+            kind, unit_out = "count", unit
+        elif _YEAR.fullmatch(num) and not scale:
+            kind = "year"
+        else:
+            kind = "number"
+        if kind != "count" and unit:
+            end = base + m.start("unit") - 1
+        text_out = text[m.start() : end - base].strip()
+        out.append(
+            trusted(
+                NumberMention,
+                {
+                    "text": text_out,
+                    "value": value,
+                    "unit": unit_out,
+                    "kind": kind,
+                    "para": idx,
+                    "start": start,
+                    "end": start + len(text_out),
+                },
             )
+        )
     return out

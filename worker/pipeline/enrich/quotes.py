@@ -24,16 +24,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from worker.models.enrichment import Quote
-from worker.pipeline.enrich.attribution import (
-    VERB_RE,
-    clause_after,
-    clause_before,
-    first_terminator,
-    last_terminator,
-    sentence_subject,
-    sentences,
-)
+from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
+from worker.pipeline.enrich.clause_words import VERB_RE
+from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
+from worker.pipeline.enrich.trusted import trusted
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
@@ -235,7 +230,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         prev = (idx, base, text, spans)
     keep = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
     return [
-        Quote(**{k: item[k] for k in keep})
+        trusted(Quote, {k: item[k] for k in keep})
         for item in items
         if item["speaker"] is not None or len(item["text"].split()) >= 4
     ]

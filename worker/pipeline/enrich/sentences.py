@@ -56,4 +56,3 @@ def sentences(text: str) -> list[tuple[int, str]]:
     if start < len(text):
         out.append((start, text[start:]))
     return out
-

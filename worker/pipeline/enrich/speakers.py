@@ -12,63 +12,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from worker.pipeline.enrich.attribution import DETERMINERS, is_intro, last_terminator
+from worker.pipeline.enrich.attribution import is_intro
+from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
-from worker.pipeline.enrich.name_words import TRAILING_JUNK
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
+from worker.pipeline.enrich.sentences import last_terminator
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
-# common given names (generic top-name lists, not taken from any labelled article)
-MALE = _words(
-    """
-    john james robert michael william david richard joseph thomas charles christopher daniel matthew
-    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward
-    jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin
-    samuel gregory frank alexander raymond patrick jack dennis jerry tyler aaron jose adam nathan
-    henry douglas zachary peter kyle noah ethan jeremy walter christian keith roger terry austin
-    sean gerald carl harold dylan arthur lawrence jordan jesse bryan billy bruce gabriel joe logan
-    alan juan albert willie elijah wayne randy vincent mason roy ralph bobby russell bradley philip
-    eugene louis harry ed dave tom tim jim bob mike steve chris matt dan ben sam nick tony greg jeff
-    rob bill ted fred luke oliver jacob liam lucas leo hugo max felix simon martin ian neil colin
-    graham nigel gordon stuart alistair ahmed mohammed muhammad omar hassan ivan sergei dmitry
-    pierre marco luca carlos luis jorge miguel pedro antonio
-    """
-)
-FEMALE = _words(
-    """
-    mary patricia jennifer linda elizabeth barbara susan jessica sarah karen lisa nancy betty
-    margaret sandra ashley kimberly emily donna michelle carol amanda dorothy melissa deborah
-    stephanie rebecca sharon laura cynthia kathleen amy angela shirley anna brenda pamela emma
-    nicole helen samantha katherine christine debra rachel carolyn janet catherine maria heather
-    diane ruth julie olivia joyce virginia victoria kelly lauren christina joan evelyn judith megan
-    andrea cheryl hannah jacqueline martha gloria teresa ann anne sara madison frances kathryn
-    janice abigail alice judy sophia grace denise amber doris marilyn danielle beverly isabella
-    theresa diana natalie brittany charlotte marie kayla alexis lori jane kate katie claire sophie
-    lucy ellie chloe jenny susan sue liz beth meg molly julia caroline eleanor louise fiona kirsty
-    natasha tanya olga elena irina sofia lucia ana carmen
-    """
-)
-PERSON_NOUNS = _words(
-    """
-    doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer
-    singer actor actress star coach manager ceo chairman chairwoman director secretary general
-    commander leader founder owner player pitcher quarterback author writer artist rapper musician
-    teen teenager woman man boy girl mother father student professor researcher scientist
-    grandmother grandfather nurse victim suspect defendant witness fighter officer detective sheriff
-    chancellor premier king queen prince princess pope congressman congresswoman lawmaker candidate
-    nominee comedian podcaster filmmaker driver businessman veteran
-    """
-)
-DOC_NOUNS = _words(
-    """
-    statement letter email post tweet release report lawsuit suit complaint memo video
-    """
-)
 _GENDER_TITLE = re.compile(
     r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $"
 )
@@ -76,7 +27,9 @@ _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))
 _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
-EXTRA_JUNK = _words("did does do would could can may might must will shall not")
+EXTRA_JUNK = frozenset(
+    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not"]
+)
 
 
 class SpeakerResolver:
@@ -96,6 +49,8 @@ class SpeakerResolver:
         self._mention_starts: list[int] = []
         self._genders: dict[str, str | None] = {}
         self._described: dict[str, str] = {}  # "the prime minister" -> the person it was resolved to
+        self._named_memo: dict[tuple[str, tuple[str, ...]], Speaker | None] = {}  # _named is pure
+        self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def add_quote_span(self, start: int, end: int) -> None:
@@ -264,7 +219,21 @@ class SpeakerResolver:
                     return (phrase, None)
                 self._described[role] = found
                 return (found, found)
-        return self._named(words, phrase)
+        key = (phrase, tuple(words))
+        if key in self._named_memo:
+            return self._named_memo[key]
+        named = self._named_memo[key] = self._named(words, phrase)
+        return named
+
+    def _org_canonical(self, name: str) -> str | None:
+        """``NameIndex.org_canonical`` (the first organisation named ``name``), from a dict built once."""
+        if self._org_names is None:
+            self._org_names = {}
+            for canonical, mentions in self.names.orgs.items():
+                self._org_names.setdefault(canonical, canonical)
+                for _, _, surface in mentions:
+                    self._org_names.setdefault(surface, canonical)
+        return self._org_names.get(name)
 
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
@@ -281,7 +250,7 @@ class SpeakerResolver:
             return (phrase, None) if words[0].lower() in DETERMINERS or len(words) <= 3 else None
         if run[0] == "The":
             run = run[1:] or run
-        org = self.names.org_canonical(" ".join(run))
+        org = self._org_canonical(" ".join(run))
         if org is not None:
             return (org, org)
         if is_org_run(run):
