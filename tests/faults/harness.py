@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.faults.verify import Probe, Tally, advanced_everywhere, tally, unfinished
-from tests.faults.workers import Fleet, worker_env
+from tests.faults.workers import Fleet, code_snapshot, worker_env
 from tests.faults.workload import Topics, create_topics, messages, produce, topic_names
 from worker.broker.kafka import KafkaBroker
 from worker.broker.types import TopicPartition
@@ -89,7 +89,7 @@ class Run:
         env = worker_env(bootstrap, self.topics.input, self.topics.output, self.topics.dlq, self.topics.group)
         if exactly_once:
             env["INGEST_PROCESSING_GUARANTEE"] = "exactly_once"
-        self.fleet = Fleet(env, self.log_dir)
+        self.fleet = Fleet(env, self.log_dir, code_snapshot(log_dir))
         self.probe = Probe(self.broker, self.topics.group)
         self.msgs = messages(n, seed)
         self.ends: dict[TopicPartition, int] = {}
@@ -112,23 +112,29 @@ class Run:
         seconds = produce(self.broker, self.topics.input, self.msgs[self.produced : count])
         self.produced = self.row.messages_in = count
         ends = self.probe.ends(self.topics.input_tps(self.partitions))
+        deadline = time.monotonic() + 60
+        while ends is None and time.monotonic() < deadline:  # metadata may be stale after a failover
+            time.sleep(0.5)
+            ends = self.probe.ends(self.topics.input_tps(self.partitions))
         if ends is None or sum(ends.values()) != count:
             raise RuntimeError(f"input end offsets {ends} do not add up to {count}")
         self.ends = ends
         log.info("%s: input at %d messages (+%.1fs)", self.row.scenario, count, seconds)
 
-    def before_fault(self, point: float, rng: random.Random, margin: float = 0.12) -> bool:
+    def before_fault(self, point: float, rng: random.Random, margin: float = 0.5) -> bool:
         """Feed the input to ``point + margin`` of the stream, wait until ``point`` is committed, then a
         random pause (so the fault lands anywhere in the poll/send/commit cycle). False on timeout."""
-        self.produce_upto(int((point + margin) * self.n))
-        ok = self.wait_progress(int(point * self.n))
-        time.sleep(rng.uniform(0.0, 0.3))
+        # If the stream already moved past ``point`` (e.g. while a node was being restarted), the
+        # fault is re-anchored at the current position so it still lands mid-stream.
+        base = max(int(point * self.n), sum(self.committed().values()))
+        self.produce_upto(base + int(margin * self.n))
+        ok = self.wait_progress(base)
+        time.sleep(rng.uniform(0.0, 0.2))
         return ok
 
     # -- waits -------------------------------------------------------------------------------
     def committed(self) -> dict[TopicPartition, int]:
-        got = self.probe.committed()
-        return {tp: off for tp, off in (got or {}).items() if tp.topic == self.topics.input}
+        return self.probe.committed(self.topics.input_tps(self.partitions)) or {}
 
     def _check_workers(self) -> None:
         for w in self.fleet.dead():
@@ -144,26 +150,31 @@ class Run:
             self._check_workers()
             if sum(self.committed().values()) >= consumed:
                 return True
-            time.sleep(0.1)
+            time.sleep(0.05)
         self.problem(f"no progress to {consumed} committed within {limit_s or self.timeout_s:.0f}s")
         return False
 
     def baseline(self) -> dict[TopicPartition, int]:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            got = self.probe.committed()
+            got = self.probe.committed(self.topics.input_tps(self.partitions))
             if got is not None:
-                return {tp: off for tp, off in got.items() if tp.topic == self.topics.input}
-            time.sleep(0.2)
+                return got
+            time.sleep(0.05)
         raise RuntimeError("committed offsets unreadable for 60s")
 
     def wait_recovered(self, fault_at: float, baseline: dict[TopicPartition, int], what: str) -> float | None:
         """Seconds from ``fault_at`` until every unfinished partition has moved past ``baseline``."""
         deadline = time.monotonic() + self.timeout_s
         stuck = unfinished(baseline, self.ends)
+        done = sum(baseline.get(tp, 0) for tp in self.ends)
+        self.row.notes.append(f"{what} with {done:,} of {self.produced:,} produced messages committed")
+        if not stuck:
+            self.problem(f"{what}: the input was already drained, the fault was not mid-stream")
+            return None
         while time.monotonic() < deadline:
             self._check_workers()
-            now = self.probe.committed()
+            now = self.probe.committed(self.topics.input_tps(self.partitions))
             if now is not None and advanced_everywhere(baseline, now, self.ends):
                 took = time.monotonic() - fault_at
                 self.row.recover_s.append((what, took))

@@ -12,16 +12,14 @@ from pathlib import Path
 from tests.faults.cluster import leader_of, leaderships, start_cluster, wait_fully_replicated
 from tests.faults.harness import Row, Run
 
-# Small caps so "duplicates <= kills x (in-flight + one poll batch)" is a meaningful bound. Committing
-# on every loop turn (tiny interval) keeps acknowledged-but-uncommitted work inside that window too;
-# with the default 1 s interval, up to ~1 s of throughput more can be redelivered after a crash.
+# Small caps (every scenario) so "duplicates <= kills x (in-flight + one poll batch)" is a meaningful
+# bound. In scenario 1 the worker also commits on every loop turn (tiny interval), which keeps
+# acknowledged-but-uncommitted work inside that window; with the default 1 s interval up to ~1 s of
+# throughput more can be redelivered after a crash.
 MAX_INFLIGHT = 200
 MAX_POLL = 50
-CAPS = {
-    "INGEST_MAX_INFLIGHT_MESSAGES": str(MAX_INFLIGHT),
-    "INGEST_MAX_POLL_RECORDS": str(MAX_POLL),
-    "INGEST_COMMIT_INTERVAL_S": "0.001",
-}
+CAPS = {"INGEST_MAX_INFLIGHT_MESSAGES": str(MAX_INFLIGHT), "INGEST_MAX_POLL_RECORDS": str(MAX_POLL)}
+COMMIT_EVERY_TURN = {"INGEST_COMMIT_INTERVAL_S": "0.001"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +43,7 @@ def worker_kills(bootstrap: str, plan: Plan, log_dir: Path, *, exactly_once: boo
     rng = random.Random(plan.seed * 100 + number)
     name = f"{number}. kill -9 worker x{plan.kills} ({mode})"
     with Run(name, bootstrap, plan.messages, plan.seed, log_dir, exactly_once=exactly_once) as run:
-        env = dict(CAPS)
+        env = {**CAPS, **COMMIT_EVERY_TURN}
         if exactly_once:  # same transactional id (and static member id) across restarts
             env["INGEST_TRANSACTIONAL_ID"] = f"{run.topics.group}-tx"
             env["INGEST_GROUP_INSTANCE_ID"] = "faults-w0"
@@ -75,9 +73,9 @@ def broker_restart(plan: Plan, log_dir: Path) -> Row:
     try:
         name = "3. broker restart + crash (1 node)"
         with Run(name, cluster.bootstrap, plan.messages, plan.seed, log_dir) as run:
-            worker = run.fleet.add("w0")
+            worker = run.fleet.add("w0", **CAPS)
             pid = worker.pid
-            first, second = fault_points(rng, 2, 0.2, 0.7)
+            first, second = fault_points(rng, 2, 0.1, 0.45)
             if run.before_fault(first, rng):
                 fault_at = time.monotonic()
                 cluster.restart()
@@ -109,13 +107,15 @@ def leader_failover(plan: Plan, log_dir: Path) -> Row:
             watched = [t.input, t.output, t.dlq]
             internal = ["__consumer_offsets"]
             wait_fully_replicated(cluster.bootstrap, watched, 3)
-            run.fleet.add("w0", INGEST_SEND_TIMEOUT_S="10")
-            first, second = fault_points(rng, 2, 0.2, 0.7)
-            for point, topic in ((first, t.input), (second, t.output)):
-                if run.row.problems or not run.before_fault(point, rng):
+            run.fleet.add("w0", INGEST_SEND_TIMEOUT_S="10", **CAPS)
+            first, second = fault_points(rng, 2, 0.1, 0.45)
+            for point, topic, margin in ((first, t.input, 0.25), (second, t.output, 0.5)):
+                if run.row.problems:
                     break
-                node = leader_of(cluster.bootstrap, topic, 0)
+                node = leader_of(cluster.bootstrap, topic, 0)  # looked up first: the kill must be prompt
                 led = leaderships(cluster.bootstrap, node, watched + internal)
+                if not run.before_fault(point, rng, margin):
+                    break
                 run.row.notes.append(f"killed node {node}, leader of {', '.join(led)}")
                 fault_at = time.monotonic()
                 cluster.kill_node(node)
@@ -133,9 +133,9 @@ def member_churn(bootstrap: str, plan: Plan, log_dir: Path) -> Row:
     rng = random.Random(plan.seed * 100 + 5)
     name = "5. 2 workers: kill one, add one"
     with Run(name, bootstrap, plan.messages, plan.seed, log_dir, partitions=6) as run:
-        first = run.fleet.add("w1")
-        run.fleet.add("w2")
-        kill_at, join_at = fault_points(rng, 2, 0.15, 0.75)
+        first = run.fleet.add("w1", **CAPS)
+        run.fleet.add("w2", **CAPS)
+        kill_at, join_at = fault_points(rng, 2, 0.1, 0.5)
         if run.before_fault(kill_at, rng):
             fault_at = time.monotonic()
             first.kill()
@@ -143,7 +143,7 @@ def member_churn(bootstrap: str, plan: Plan, log_dir: Path) -> Row:
         if not run.row.problems and run.before_fault(join_at, rng):
             fault_at = time.monotonic()
             baseline = run.baseline()
-            run.fleet.add("w3")
+            run.fleet.add("w3", **CAPS)
             run.wait_recovered(fault_at, baseline, "join")
         row = run.finish()
         committed = run.committed()
@@ -162,7 +162,7 @@ def sigterm_restarts(bootstrap: str, plan: Plan, log_dir: Path) -> Row:
     name = f"6. SIGTERM + restart x{plan.sigterms}"
     with Run(name, bootstrap, plan.messages, plan.seed, log_dir) as run:
         run.row.no_duplicates = True
-        worker = run.fleet.add("w0")
+        worker = run.fleet.add("w0", **CAPS)
         for point in fault_points(rng, plan.sigterms):
             if not run.before_fault(point, rng):
                 break

@@ -11,44 +11,47 @@ from dataclasses import dataclass, field
 import orjson
 
 from worker.broker.kafka import KafkaBroker
-from worker.broker.types import Admin, BrokerError, Consumer, ConsumerConfig, TopicPartition
+from worker.broker.types import BrokerError, Consumer, ConsumerConfig, TopicPartition
 
 
 class Probe:
-    """Committed offsets of the group and end offsets of topics, tolerant of a broker outage."""
+    """Committed offsets of the group and end offsets of topics, tolerant of a broker outage.
+
+    Committed offsets are read with a consumer that carries the group id but never subscribes (so it
+    never joins the group): one short OffsetFetch per partition, no long internal retries.
+    """
 
     def __init__(self, broker: KafkaBroker, group: str) -> None:
         self.broker, self.group = broker, group
-        self._consumer: Consumer | None = None
-        self._admin: Admin | None = None
+        self._ends: Consumer | None = None
+        self._offsets: Consumer | None = None
 
-    def committed(self) -> dict[TopicPartition, int] | None:
-        """The group's committed offsets, or None while they cannot be read."""
+    def committed(self, tps: Iterable[TopicPartition]) -> dict[TopicPartition, int] | None:
+        """The group's committed offsets (0 where none), or None while they cannot be read."""
         try:
-            if self._admin is None:
-                self._admin = self.broker.admin()
-            return self._admin.committed_offsets(self.group)
+            if self._offsets is None:
+                config = ConsumerConfig(group_id=self.group, client_id="faults-offsets")
+                self._offsets = self.broker.consumer(config)
+            return {tp: self._offsets.committed(tp, 2.0) or 0 for tp in tps}
         except BrokerError:
             self.close()
             return None
 
     def ends(self, tps: Iterable[TopicPartition]) -> dict[TopicPartition, int] | None:
         try:
-            if self._consumer is None:
-                self._consumer = self.broker.consumer(ConsumerConfig(group_id=None, client_id="faults-probe"))
-            return self._consumer.end_offsets(list(tps), 10.0)
+            if self._ends is None:
+                self._ends = self.broker.consumer(ConsumerConfig(group_id=None, client_id="faults-probe"))
+            return self._ends.end_offsets(list(tps), 10.0)
         except BrokerError:
             self.close()
             return None
 
     def close(self) -> None:
-        consumer, admin, self._consumer, self._admin = self._consumer, self._admin, None, None
-        with contextlib.suppress(BrokerError):
+        for consumer in (self._ends, self._offsets):
             if consumer is not None:
-                consumer.close()
-        with contextlib.suppress(BrokerError):
-            if admin is not None:
-                admin.close()
+                with contextlib.suppress(BrokerError):
+                    consumer.close()
+        self._ends = self._offsets = None
 
 
 def unfinished(committed: dict[TopicPartition, int], ends: dict[TopicPartition, int]) -> set[TopicPartition]:

@@ -11,6 +11,7 @@ import atexit
 import contextlib
 import ctypes
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -46,12 +47,48 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the forked child
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)
 
 
+_SNAPSHOT: Path | None = None
+
+
+def code_snapshot(base: Path) -> Path:
+    """A frozen copy of the ``worker`` package (made once per process) for every worker start.
+
+    Other people edit the tree while a long fault run goes on; a half-saved edit must not crash a
+    restarted worker and be reported as a fault result. The copy is checked to import.
+    """
+    global _SNAPSHOT
+    if _SNAPSHOT is not None and _SNAPSHOT.is_dir():
+        return _SNAPSHOT
+    import worker
+
+    dest = base / "code"
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(
+        Path(worker.__file__).parent, dest / "worker", ignore=shutil.ignore_patterns("__pycache__")
+    )
+    check = subprocess.run(
+        [sys.executable, "-c", "import worker.app, worker.cli"],
+        cwd=dest,
+        env={**os.environ, "PYTHONPATH": str(dest)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if check.returncode != 0:
+        raise RuntimeError(f"the worker package does not import:\n{check.stderr[-2000:]}")
+    _SNAPSHOT = dest
+    return dest
+
+
 class WorkerProcess:
     """One ``news-ingest run`` subprocess; output goes to ``log`` (appended across restarts)."""
 
-    def __init__(self, name: str, env: Mapping[str, str], log: Path) -> None:
-        self.name, self.log = name, log
+    def __init__(self, name: str, env: Mapping[str, str], log: Path, code: Path | None = None) -> None:
+        self.name, self.log, self.code = name, log, code
         self.env = dict(env)
+        if code is not None:
+            self.env["PYTHONPATH"] = str(code)
         self.proc: subprocess.Popen[bytes] | None = None
         self.exit_codes: list[int] = []
 
@@ -69,6 +106,7 @@ class WorkerProcess:
                 stdout=out,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
+                cwd=self.code,
                 preexec_fn=_die_with_parent if on_main and sys.platform == "linux" else None,
             )
         with _LIVE_LOCK:
@@ -125,14 +163,14 @@ class WorkerProcess:
 class Fleet:
     """The workers of one scenario, sharing one environment (per-worker overrides allowed)."""
 
-    def __init__(self, base_env: Mapping[str, str], log_dir: Path) -> None:
+    def __init__(self, base_env: Mapping[str, str], log_dir: Path, code: Path | None = None) -> None:
         self.base_env = dict(base_env)
-        self.log_dir = log_dir
+        self.log_dir, self.code = log_dir, code
         self.workers: dict[str, WorkerProcess] = {}
 
     def add(self, name: str, **env: str) -> WorkerProcess:
         merged = {**self.base_env, **env}
-        worker = WorkerProcess(name, merged, self.log_dir / f"{name}.log")
+        worker = WorkerProcess(name, merged, self.log_dir / f"{name}.log", self.code)
         self.workers[name] = worker
         return worker.start()
 
@@ -173,6 +211,7 @@ def worker_env(
         INGEST_GROUP_ID=group,
         INGEST_METRICS_PORT="0",
         INGEST_SESSION_TIMEOUT_S="10",
+        INGEST_COMMIT_INTERVAL_S="0.2",  # finer progress signal for the harness (default 1 s)
         INGEST_LOG_LEVEL="INFO",
         PYTHONUNBUFFERED="1",
     )
