@@ -36,6 +36,8 @@ from worker.broker.types import (
 
 __all__ = ["KafkaAdmin", "KafkaBroker", "KafkaProducerClient", "KafkaSendHandle", "to_broker_error"]
 
+RECONNECT_BACKOFF_MAX_MS = 1000
+
 # Group-membership failures of a commit: the partitions may already belong to someone else.
 _COMMIT_FAILED = (
     kerrors.CommitFailedError,
@@ -129,6 +131,9 @@ class KafkaProducerClient:
         idempotent = config.acks in ("all", "-1") and config.max_in_flight <= 5
         kwargs: dict[str, object] = {
             "bootstrap_servers": bootstrap.split(","),
+            # kafka-python's default caps reconnect backoff at 30 s (Java: 1 s): after a broker
+            # restart the worker would idle for up to 30 s before noticing the broker is back.
+            "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
             "client_id": config.client_id,
             "acks": "all" if config.acks in ("all", "-1") else int(config.acks),
             "enable_idempotence": idempotent,
@@ -188,6 +193,9 @@ class KafkaAdmin:
     def __init__(self, bootstrap: str, overrides: Mapping[str, object]) -> None:
         kwargs: dict[str, object] = {
             "bootstrap_servers": bootstrap.split(","),
+            # kafka-python's default caps reconnect backoff at 30 s (Java: 1 s): after a broker
+            # restart the worker would idle for up to 30 s before noticing the broker is back.
+            "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
             "client_id": "news-ingest-admin",
         }
         kwargs.update(overrides)

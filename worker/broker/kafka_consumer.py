@@ -25,6 +25,8 @@ from kafka.coordinator.assignors.roundrobin import RoundRobinPartitionAssignor
 from worker.broker.kafka import ktp, ms, offsets_payload, seam_tp, translate_errors
 from worker.broker.types import BrokerError, ConsumerConfig, RebalanceListener, Record, TopicPartition
 
+RECONNECT_BACKOFF_MAX_MS = 1000  # kafka-python default 30 s; Java clients use 1 s
+
 __all__ = ["KafkaConsumerClient"]
 
 
@@ -73,6 +75,9 @@ class KafkaConsumerClient:
         )
         kwargs: dict[str, object] = {
             "bootstrap_servers": bootstrap.split(","),
+            # kafka-python's default caps reconnect backoff at 30 s (Java: 1 s): after a broker
+            # restart the worker would idle for up to 30 s before noticing the broker is back.
+            "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
             "group_id": config.group_id,
             "client_id": config.client_id,
             "enable_auto_commit": False,

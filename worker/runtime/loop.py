@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import random
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,10 @@ class LoopConfig:
     backoff_max_s: float = 10.0
     give_up_after_s: float = 600.0
     not_ready_after_s: float = 30.0
+    # Processing is CPU-bound and holds the GIL; at CPython's default 5 ms switch interval the
+    # producer's I/O thread starves and acknowledgements lag thousands of messages behind
+    # (measured: ~1,900 in flight vs ~300 at 1 ms, for ~3% less throughput).
+    gil_switch_interval_s: float | None = 0.001
 
 
 @dataclass
@@ -100,6 +105,15 @@ class Runner:
         self._stop_cause = self._stop_cause or cause
 
     def run(self, *, max_messages: int | None = None, idle_timeout_s: float | None = None) -> RunSummary:
+        previous = sys.getswitchinterval()
+        if self.cfg.gil_switch_interval_s:
+            sys.setswitchinterval(self.cfg.gil_switch_interval_s)
+        try:
+            return self._run(max_messages, idle_timeout_s)
+        finally:
+            sys.setswitchinterval(previous)
+
+    def _run(self, max_messages: int | None, idle_timeout_s: float | None) -> RunSummary:
         started = self.now()
         last_activity = started
         self.consumer.subscribe([self.cfg.input_topic], self.rebalancer)
@@ -340,8 +354,8 @@ class Runner:
         while self.tracker.pending_count(partitions) and self.now() < deadline:
             try:
                 self.producer.flush(max(0.05, min(1.0, deadline - self.now())))
-            except BrokerError as exc:
-                log.warning("flush failed: %s", exc)
+            except BrokerError as exc:  # a bounded flush timing out is expected here; keep waiting
+                log.debug("flush: %s", exc)
             self._reap(self.now(), may_give_up=False)
             if self.tracker.pending_count(partitions):
                 time.sleep(0.01)

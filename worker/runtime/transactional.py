@@ -25,7 +25,7 @@ class TransactionalRunner(Runner):
 
     _holding = False
 
-    def run(self, *, max_messages: int | None = None, idle_timeout_s: float | None = None) -> RunSummary:
+    def _run(self, max_messages: int | None, idle_timeout_s: float | None) -> RunSummary:
         started = self.now()
         last_activity = started
         self.producer.init_transactions()
