@@ -11,7 +11,7 @@ from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from worker.broker.types import Headers, Record, SendHandle, TopicPartition
+from worker.broker.types import BrokerError, Headers, Record, SendHandle, TopicPartition
 
 
 @dataclass(slots=True)
@@ -120,3 +120,19 @@ class Tracker:
 
     def pending_count(self, partitions: set[TopicPartition] | None = None) -> int:
         return sum(len(st.pending) for tp, st in self.parts.items() if partitions is None or tp in partitions)
+
+
+class FailedHandle:
+    """A send that failed before it was queued (e.g. buffer full): done, with its error."""
+
+    def __init__(self, err: BrokerError) -> None:
+        self._err = err
+
+    def done(self) -> bool:
+        return True
+
+    def error(self) -> BrokerError | None:
+        return self._err
+
+    def wait(self, timeout_s: float) -> BrokerError | None:
+        return self._err
