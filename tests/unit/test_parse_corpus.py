@@ -1,7 +1,7 @@
 """Whole-corpus checks for the fast (unvalidated) model construction and the hot-path shortcuts.
 
-The parser builds its pydantic models without validation (``fastmodel``); these tests re-validate every
-parsed dev article so a type slip in the fast path cannot go unnoticed.
+The parser builds its pydantic models without validation (``worker.models.trusted``); these tests
+re-validate every parsed dev article so a type slip in the fast path cannot go unnoticed.
 """
 
 from __future__ import annotations

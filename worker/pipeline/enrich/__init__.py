@@ -21,6 +21,7 @@ from worker.models.enrichment import (
     Location,
     Mention,
 )
+from worker.models.trusted import trusted
 from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
@@ -33,7 +34,6 @@ from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
 from worker.pipeline.enrich.tokens import words
-from worker.pipeline.enrich.trusted import trusted
 
 __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 

@@ -15,8 +15,8 @@ from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from worker.models.enrichment import DateMention
+from worker.models.trusted import trusted
 from worker.pipeline.enrich.paragraphs import is_body
-from worker.pipeline.enrich.trusted import trusted
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,

@@ -11,7 +11,7 @@ from itertools import filterfalse, repeat
 from operator import mul, truediv
 
 from worker.models.enrichment import Keyword
-from worker.pipeline.enrich.trusted import trusted
+from worker.models.trusted import trusted
 
 TOP_N = 10
 _WORD_START = string.ascii_lowercase

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from worker.models.enrichment import Language
+from worker.models.trusted import trusted
 from worker.pipeline.enrich.tokens import letter_words
-from worker.pipeline.enrich.trusted import trusted
 
 MAX_TOKENS = 400
 WINDOW = 4000  # characters from the start of the text

@@ -7,8 +7,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from worker.models.enrichment import NumberKind, NumberMention
+from worker.models.trusted import trusted
 from worker.pipeline.enrich.paragraphs import is_body
-from worker.pipeline.enrich.trusted import trusted
 
 SCALE = {
     "thousand": 1e3,

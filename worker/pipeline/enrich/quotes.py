@@ -24,11 +24,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from worker.models.enrichment import Quote
+from worker.models.trusted import trusted
 from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
 from worker.pipeline.enrich.clause_words import VERB_RE
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
-from worker.pipeline.enrich.trusted import trusted
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from itertools import compress
 
 from worker.models.article import Related
+from worker.models.trusted import trusted
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
 from worker.pipeline.parse.dateline import match_dateline
-from worker.pipeline.parse.fastmodel import trusted
 from worker.pipeline.parse.state import PHOTO_END, Lines, Segments, add_caption, add_links, license_url
 from worker.pipeline.parse.textclean import is_boilerplate
 

@@ -16,7 +16,7 @@ from worker.models.article import (
     Quality,
     Related,
 )
-from worker.pipeline.parse.fastmodel import set_dict, set_extra, set_fields, set_private, trusted
+from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
 
 WORDS_PER_MINUTE = 238
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from worker.models.article import Author
-from worker.pipeline.parse.fastmodel import trusted
+from worker.models.trusted import trusted
 
 BYLINE = re.compile(r"^(?:By|BY|by)[:\s]\s*(?P<names>\S.{0,300})$")
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\|)\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+")

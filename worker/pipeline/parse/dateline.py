@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from worker.models.article import Dateline
+from worker.models.trusted import trusted
 from worker.pipeline.parse import geo
-from worker.pipeline.parse.fastmodel import trusted
 from worker.pipeline.parse.timestamps import MONTH_RE, month_number
 
 _AGENCIES = (

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from worker.models.article import Author, Dateline, Link, Photo, Related
+from worker.models.trusted import trusted
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
-from worker.pipeline.parse.fastmodel import trusted
 from worker.pipeline.parse.textclean import Anchor, clean_fragment
 from worker.pipeline.parse.timestamps import Stamp
 

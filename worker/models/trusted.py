@@ -1,9 +1,9 @@
-"""``trusted()``: build an output model from values the enrichment code produced itself, unvalidated.
+"""``trusted()``: build a model from values the pipeline produced itself, without re-validation.
 
-Pydantic validation costs ~1.2 µs per small model and an article has ~100 of them (mentions, entities,
-numbers, quotes, keywords); setting the instance state directly costs ~0.7 µs.  Callers pass every
-field, with the exact types of the schema (``float`` for float fields, fresh lists); the tests re-validate
-``model_dump()`` output against the models (``Enrichment.model_validate``) on the whole dev corpus.
+Pydantic validation costs ~1.2 µs per small model and an article has ~100 of them (paragraphs,
+mentions, entities, numbers, quotes, keywords); setting the instance state directly costs ~0.7 µs.
+Callers pass every field, with the exact types of the schema (``float`` for float fields, fresh
+lists); the tests re-validate ``model_dump()`` output against the models on the whole dev corpus.
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ M = TypeVar("M", bound=BaseModel)
 
 # the slot descriptors BaseModel instances keep their state in, called directly (no MRO lookups)
 _slots = BaseModel.__dict__
-_set_dict = _slots["__dict__"].__set__
-_set_fields = _slots["__pydantic_fields_set__"].__set__
-_set_extra = _slots["__pydantic_extra__"].__set__
-_set_private = _slots["__pydantic_private__"].__set__
+_set_dict = set_dict = _slots["__dict__"].__set__
+_set_fields = set_fields = _slots["__pydantic_fields_set__"].__set__
+_set_extra = set_extra = _slots["__pydantic_extra__"].__set__
+_set_private = set_private = _slots["__pydantic_private__"].__set__
 _new = object.__new__
 
 
