@@ -79,6 +79,7 @@ class Runner:
     def _run(self, max_messages: int | None, idle_timeout_s: float | None) -> RunSummary:
         started = self.now()
         last_activity = started
+        self._start()
         self.consumer.subscribe([self.cfg.input_topic], self.rebalancer)
         self.health.mark_started()
         try:
@@ -93,11 +94,8 @@ class Runner:
                 tick = self.now()
                 if records:
                     last_activity = tick
-                    self._handle_batch(records)
-                self._reap(tick)
-                self._apply_backpressure()
-                if tick - self._last_commit >= self.cfg.commit_interval_s:
-                    self._commit(self.tracker.committable())
+                    self._on_records(records)
+                self._on_tick(tick)
                 self._update_lag(tick)
                 if (
                     idle_timeout_s is not None
@@ -110,6 +108,19 @@ class Runner:
             self.summary.elapsed_s = self.now() - started
             self.summary.stop_cause = self._stop_cause
         return self.summary
+
+    # Hooks a delivery mode overrides (see TransactionalRunner).
+    def _start(self) -> None:
+        return None
+
+    def _on_records(self, records: list[Record]) -> None:
+        self._handle_batch(records)
+
+    def _on_tick(self, tick: float) -> None:
+        self._reap(tick)
+        self._apply_backpressure()
+        if tick - self._last_commit >= self.cfg.commit_interval_s:
+            self._commit(self.tracker.committable())
 
     def close(self) -> None:
         """Close the clients (the consumer's listener may run once more, on close)."""
@@ -138,17 +149,20 @@ class Runner:
             self.summary.consumed += 1
             m.consumed.labels(rec.topic, str(rec.partition)).inc()
             m.consumed_bytes.labels(rec.topic).inc(rec.size)
-            try:
-                outcome = self.process(rec)
-            except Exception as exc:
-                log.exception("processing bug on %s@%d; dead-lettering", rec.tp, rec.offset)
-                m.errors.labels("process", type(exc).__name__).inc()
-                outcome = DeadLetter(
-                    Rejection(
-                        Reason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", "process", type(exc).__name__
-                    )
+            self._dispatch(rec, self._process_safely(rec))
+
+    def _process_safely(self, rec: Record) -> Outcome:
+        """A bug in processing must not lose the message: it is dead-lettered as internal_error."""
+        try:
+            return self.process(rec)
+        except Exception as exc:
+            log.exception("processing bug on %s@%d; dead-lettering", rec.tp, rec.offset)
+            self.metrics.errors.labels("process", type(exc).__name__).inc()
+            return DeadLetter(
+                Rejection(
+                    Reason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", "process", type(exc).__name__
                 )
-            self._dispatch(rec, outcome)
+            )
 
     def _dispatch(self, rec: Record, outcome: Outcome, attempts: int = 1) -> None:
         tp = rec.tp

@@ -15,7 +15,7 @@ import time
 
 from worker.broker.types import BrokerError, CommitFailedError, Record, TopicPartition
 from worker.pipeline.outcome import DeadLetter, Outcome, Publish, Skip
-from worker.runtime.loop import FatalRuntimeError, Runner, RunSummary
+from worker.runtime.loop import FatalRuntimeError, Runner
 
 log = logging.getLogger("news_ingest.runtime")
 
@@ -25,32 +25,14 @@ class TransactionalRunner(Runner):
 
     _holding = False
 
-    def _run(self, max_messages: int | None, idle_timeout_s: float | None) -> RunSummary:
-        started = self.now()
-        last_activity = started
+    def _start(self) -> None:
         self.producer.init_transactions()
-        self.consumer.subscribe([self.cfg.input_topic], self.rebalancer)
-        self.health.mark_started()
-        try:
-            while not self._stop:
-                want = self.cfg.max_poll_records
-                if max_messages is not None:
-                    want = min(want, max_messages - self.summary.consumed)
-                    if want <= 0:
-                        self.request_stop("max_messages")
-                        break
-                records = self._poll(want)
-                tick = self.now()
-                if records:
-                    last_activity = tick
-                    self._transact(records)
-                self._update_lag(tick)
-                if idle_timeout_s is not None and tick - last_activity >= idle_timeout_s:
-                    self.request_stop("idle_timeout")
-        finally:
-            self.summary.elapsed_s = self.now() - started
-            self.summary.stop_cause = self._stop_cause
-        return self.summary
+
+    def _on_records(self, records: list[Record]) -> None:
+        self._transact(records)
+
+    def _on_tick(self, tick: float) -> None:
+        return None
 
     def flush_and_commit(self, partitions: set[TopicPartition] | None, timeout_s: float) -> None:
         """Nothing to do on revoke: every finished batch is already committed in its transaction."""
@@ -95,7 +77,7 @@ class TransactionalRunner(Runner):
                 self.summary.consumed += 1
                 self.metrics.consumed.labels(rec.topic, str(rec.partition)).inc()
                 self.metrics.consumed_bytes.labels(rec.topic).inc(rec.size)
-            outcome = self._safe_process(rec)
+            outcome = self._process_safely(rec)
             outcomes.append((rec, outcome))
             if isinstance(outcome, Publish):
                 handles.append(
@@ -120,20 +102,6 @@ class TransactionalRunner(Runner):
         self.summary.commits += 1
         for rec, outcome in outcomes:
             self._count(rec, outcome)
-
-    def _safe_process(self, rec: Record) -> Outcome:
-        from worker.errors import Reason, Rejection
-
-        try:
-            return self.process(rec)
-        except Exception as exc:
-            log.exception("processing bug on %s@%d; dead-lettering", rec.tp, rec.offset)
-            self.metrics.errors.labels("process", type(exc).__name__).inc()
-            return DeadLetter(
-                Rejection(
-                    Reason.INTERNAL_ERROR, f"{type(exc).__name__}: {exc}", "process", type(exc).__name__
-                )
-            )
 
     def _count(self, rec: Record, outcome: Outcome) -> None:
         m, s = self.metrics, self.summary
