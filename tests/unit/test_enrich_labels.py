@@ -4,13 +4,15 @@ Two label files (rules in tests/data/README.md):
 
 * ``enrich_labels.jsonl`` - 30 dev articles, the set the quote/country code was tuned on;
 * ``enrich_labels_holdout.jsonl`` - 11 further articles labelled before the quote rewrite and never used
-  for tuning (``countries`` is ``null`` there: quotes only).
+  for tuning (``countries`` is ``null`` there: quotes only);
+* ``enrich_labels_holdout2.jsonl`` - 10 fresh articles labelled before the name-finder rework and never
+  used for tuning (quotes only).
 
 A labelled quote is matched to a predicted quote in the same paragraph whose text starts with the label's
 prefix (quotes/apostrophes normalised); a labelled quote that is not found counts as a wrong speaker.
 Quotes labelled with no speaker (titles, scare quotes, document text) are not scored.
 ``python -m tests.unit.test_enrich_labels`` prints the dev misses and both accuracies;
-``--holdout`` prints the held-out misses too (only look once tuning is done).
+``--holdout`` prints the misses of both held-out sets too (only look once tuning is done).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ from worker.pipeline.enrich import enrich, load_tables
 DATA = Path(__file__).resolve().parents[1] / "data"
 LABELS = DATA / "enrich_labels.jsonl"
 HOLDOUT = DATA / "enrich_labels_holdout.jsonl"
+HOLDOUT2 = DATA / "enrich_labels_holdout2.jsonl"
+SETS = (("dev", LABELS), ("holdout", HOLDOUT), ("holdout2", HOLDOUT2))
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
 
@@ -110,15 +114,15 @@ def score(path: Path = LABELS) -> dict[str, Any]:
     }
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=3)
 def cached_score(path: Path = LABELS) -> dict[str, Any]:
     return score(path)
 
 
 def combined_accuracy() -> float:
-    dev, held = cached_score(LABELS), cached_score(HOLDOUT)
-    right: int = dev["quotes_right"] + held["quotes_right"]
-    total: int = dev["quotes_scored"] + held["quotes_scored"]
+    scores = [cached_score(path) for _, path in SETS]
+    right: int = sum(s["quotes_right"] for s in scores)
+    total: int = sum(s["quotes_scored"] for s in scores)
     return right / total
 
 
@@ -135,6 +139,14 @@ def test_holdout_labels_are_separate() -> None:
     assert sum(1 for lab in held for q in lab["quotes"] if q["speaker"]) >= 100
 
 
+def test_holdout2_labels_are_separate() -> None:
+    held2 = load_labels(HOLDOUT2)
+    assert len(held2) >= 10
+    earlier = {lab["key"] for lab in load_labels()} | {lab["key"] for lab in load_labels(HOLDOUT)}
+    assert not {lab["key"] for lab in held2} & earlier
+    assert sum(1 for lab in held2 for q in lab["quotes"] if q["speaker"]) >= 100
+
+
 def test_country_micro_f1() -> None:
     result = cached_score(LABELS)
     assert result["country_f1"] >= 0.95, "\n".join(m for m in result["misses"] if "countries" in m)
@@ -143,21 +155,23 @@ def test_country_micro_f1() -> None:
 def test_quote_speaker_accuracy_floor() -> None:
     """Regression floor per set, a few points under the measured level (see tests/data/README.md)."""
     assert cached_score(LABELS)["speaker_accuracy"] >= 0.90, "\n".join(cached_score(LABELS)["misses"])
-    assert cached_score(HOLDOUT)["speaker_accuracy"] >= 0.85
+    assert cached_score(HOLDOUT)["speaker_accuracy"] >= 0.93
+    assert cached_score(HOLDOUT2)["speaker_accuracy"] >= 0.75  # measured 0.777: see tests/data/README.md
 
 
 def test_quote_speaker_accuracy_target() -> None:
-    """The bar: >= 0.90 on the dev and held-out labels together."""
+    """The bar: >= 0.90 on the dev and both held-out label sets together."""
     assert combined_accuracy() >= 0.90, "\n".join(cached_score(LABELS)["misses"])
 
 
 if __name__ == "__main__":
     show_holdout = "--holdout" in sys.argv[1:]
-    for name, path in (("dev", LABELS), ("holdout", HOLDOUT)):
+    for name, path in SETS:
         out = score(path)
         misses = out.pop("misses")
         if name == "dev" or show_holdout:
             print("\n".join(misses))
-        if name == "holdout":
+        if name != "dev":
             del out["country_precision"], out["country_recall"], out["country_f1"]
         print(name, json.dumps(out, indent=1))
+    print("combined speaker accuracy", round(combined_accuracy(), 3))

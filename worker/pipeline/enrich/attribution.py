@@ -23,6 +23,7 @@ from worker.pipeline.enrich.clause_words import (
     VERB_RE,
     WITH_ING,
 )
+from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
 
 
@@ -31,8 +32,20 @@ def cut_subject(rest: str) -> str:
     for m in CUT_AFTER_VERB.finditer(rest):
         if rest[m.start()] == "." and is_abbrev(rest, m.start()):
             continue
+        if _org_of(rest, m.start()):
+            continue
         return rest[: m.start()]
     return rest
+
+
+def _org_of(rest: str, at: int) -> bool:
+    """`` of`` inside an organisation name: ``the National Library of Medicine``."""
+    for word in (" of ", " for "):
+        if rest.startswith(word, at):
+            return rest[at + len(word) : at + len(word) + 1].isupper() and any(
+                w in ORG_WORDS for w in rest[:at].split()[-3:]
+            )
+    return False
 
 
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from worker.pipeline.enrich.gazetteer import Hit
-from worker.pipeline.enrich.name_words import ORG_WORDS, TITLES
+from worker.pipeline.enrich.name_words import ORG_WORDS, PLACE_HEADS, PLACE_TAILS, ROLE_NOUNS, TITLES
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
@@ -19,6 +19,7 @@ _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
 # letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
 CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].)(?:[\w\-]|['’](?=\w))*\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
 SEGMENT_CACHE_MAX = 50_000
+_PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
@@ -69,17 +70,37 @@ class NameIndex:
 
 
 def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
-    """Drop leading sentence words and titles; strip a possessive from the last token."""
+    """Drop leading sentence words, titles (``Sen.``/``Sen``), party tags (``D-Ohio``), an owner before a
+    possessive (``SentinelOne's Hegel``) and role nouns before a full name (``Student Daniel Broz``);
+    strip a possessive from the last token."""
     while tokens and (tokens[0].lower() in stopwords or tokens[0] in PRONOUN_LIKE):
         tokens = tokens[1:]
+    while tokens and _PARTY_TAG.match(tokens[-1]):
+        tokens = tokens[:-1]
     cut = 0
+    last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        if tok in TITLES:
+        if tok in TITLES or tok + "." in TITLES or (i < last and tok.endswith(("'s", "’s"))):
             cut = i + 1
+    tokens = tokens[cut:]
+    k = cut = 0
+    while k < len(tokens) and (tokens[k] in ROLE_NOUNS or _acronym(tokens[k])):
+        k += 1
+        if tokens[k - 1] in ROLE_NOUNS and len(tokens) - k >= 2:
+            cut = k
     tokens = tokens[cut:]
     if tokens and tokens[-1].endswith(("'s", "’s")):
         tokens[-1] = tokens[-1][:-2]
     return [t for t in tokens if t]
+
+
+def _acronym(tok: str) -> bool:
+    return len(tok) > 1 and tok.isupper() and tok.isalpha()
+
+
+def is_place_name(tokens: list[str]) -> bool:
+    """``Hennepin County``, ``Lake Barkley``: a place, never a person."""
+    return bool(tokens) and (tokens[-1] in PLACE_TAILS or tokens[0] in PLACE_HEADS)
 
 
 def is_org_run(tokens: list[str]) -> bool:
@@ -184,7 +205,7 @@ def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
                 out.append(("org", " ".join(tokens), offset))
             else:
                 name_tokens = clean_name(list(tokens), stopwords)
-                if not name_tokens or not _name_like(name_tokens):
+                if not name_tokens or not _name_like(name_tokens) or is_place_name(name_tokens):
                     pass
                 elif 2 <= len(name_tokens) <= 4:
                     out.append(("person", " ".join(name_tokens), offset))
@@ -238,6 +259,7 @@ def find_names(
                 orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
                 singles.append((pos, name))
+    _merge_partial_names(persons)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(name.split(" ")[-1], name)
@@ -248,3 +270,20 @@ def find_names(
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
     return index
+
+
+def _merge_partial_names(persons: dict[str, Person]) -> None:
+    """``Cody Stanford`` after ``Fatima Cody Stanford``: a shorter name that ends the unique longer name
+    mentioned earlier is that person."""
+    for name in sorted(persons, key=len):
+        if " " not in name:
+            continue
+        tail = " " + name
+        longer = [other for other in persons if other.endswith(tail)]
+        if len(longer) != 1:
+            continue
+        full, short = persons[longer[0]], persons[name]
+        if full.mentions and short.mentions and full.mentions[0][0] < short.mentions[0][0]:
+            full.mentions.extend(short.mentions)
+            full.mentions.sort()
+            del persons[name]

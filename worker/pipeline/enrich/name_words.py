@@ -33,7 +33,9 @@ ORG_WORDS = _words(
     Consortium Society Alliance Coalition Assembly Parliament Senate House Cabinet Government Museum Zoo
     Archive Academy Trust Partners Markets Holdings Journal Magazine Channel TV Radio Press Review
     Pharmacy Commonwealth Reserve Exchange Council's Trustees AG SE B.V. LLC Ltd. Ltd plc PLC Systems
-    Technologies Airways Enterprises Capital Project Campaign Church
+    Technologies Airways Enterprises Capital Project Campaign Church Library Libraries Gallery Laboratory
+    Laboratories Clinic Archives Cathedral Tribunal Solutions Industries Ventures Networks Pharmaceuticals
+    Therapeutics
     """
 )
 
@@ -91,3 +93,30 @@ DOC_NOUNS = _words(
     statement letter email post tweet release report lawsuit suit complaint memo video
     """
 )
+
+# capitalised role/occupation nouns in front of a full name: "Student Daniel Broz", "Newlyweds Tom Leese",
+# "GSAS Dean Emma Dench" (cut only when two or more name tokens remain, so "Dean Nelson" stays whole)
+_ROLE_WORDS = _words(
+    """
+    Student Newlywed Resident Teacher Nurse Dean Provost Pastor Reverend Farmer Worker Engineer Analyst
+    Economist Researcher Scientist Author Writer Artist Photographer Journalist Reporter Editor Columnist
+    Lawyer Manager Owner Chef Designer Developer Entrepreneur Investor Shopper Customer Tourist Visitor
+    Fan Voter Parent Mother Mom Dad Survivor Victim Witness Neighbor Neighbour Activist Volunteer
+    Protester Veteran Candidate Councillor Councilman Councilwoman Alderman Lawmaker Legislator Delegate
+    Trustee Historian Physician Surgeon Pharmacist Psychologist Therapist Player Striker Goalkeeper
+    Quarterback Pitcher Musician Comedian Host Broadcaster Presenter Anchor Influencer Podcaster
+    Blogger Constable Firefighter Paramedic Pilot Astronaut Biologist Ecologist Entomologist Physicist
+    Chemist Epidemiologist Ranger Guide Producer Director Executive Consultant Partner Employee Staffer
+    Founder Cofounder Co-founder Rep Sen Gov Dr Prof Supt Lt Sgt Gen Capt Col Adm
+    """
+)
+ROLE_NOUNS = _ROLE_WORDS | frozenset(w + "s" for w in _ROLE_WORDS)
+
+# a name ending/starting with one of these is a place, never a person: "Hennepin County", "Lake Barkley"
+PLACE_TAILS = _words(
+    """
+    County Counties Province Prefecture District Region Oblast Township Parish Borough Municipality
+    Island Islands Peninsula Valley River Mountains Street Avenue Boulevard Highway Canyon Desert Coast Belt
+    """
+)
+PLACE_HEADS = _words("Lake Mount Cape Fort")

@@ -93,6 +93,10 @@ def _build_terms() -> dict[str, dict[str, Any]]:
             entry["places"].insert(0, Place(surface, iso2, admin1 or None, kind, 0, None, None, None))
         elif kind == "demonym":
             entry["demonym"] = iso2
+            if not surface.endswith(("s", "sh", "ese", "tch", "ench")):  # "North Koreans", "Czechs"
+                plural = slot(surface + "s")
+                if plural["demonym"] is None and not plural["places"]:
+                    plural["demonym"] = iso2
         else:
             entry["special"] = kind
             if kind in ("region", "blocked", "georgia"):
