@@ -117,9 +117,12 @@ def leader_failover(plan: Plan, log_dir: Path) -> Row:
                 if not run.before_fault(point, rng, margin):
                     break
                 run.row.notes.append(f"killed node {node}, leader of {', '.join(led)}")
+                # Read the position before the kill: the other nodes keep serving the worker while a
+                # probe that lost its coordinator can take seconds to read offsets again.
+                baseline = run.baseline()
                 fault_at = time.monotonic()
                 cluster.kill_node(node)
-                run.wait_recovered(fault_at, run.baseline(), f"node {node}")
+                run.wait_recovered(fault_at, baseline, f"node {node}")
                 if topic == t.input:
                     cluster.start_node(node)
                     wait_fully_replicated(cluster.bootstrap, watched + internal, 3)
@@ -137,9 +140,10 @@ def member_churn(bootstrap: str, plan: Plan, log_dir: Path) -> Row:
         run.fleet.add("w2", **CAPS)
         kill_at, join_at = fault_points(rng, 2, 0.1, 0.5)
         if run.before_fault(kill_at, rng):
+            baseline = run.baseline()  # before the kill: the other worker keeps consuming
             fault_at = time.monotonic()
             first.kill()
-            run.wait_recovered(fault_at, run.baseline(), "kill")
+            run.wait_recovered(fault_at, baseline, "kill")
         if not run.row.problems and run.before_fault(join_at, rng):
             fault_at = time.monotonic()
             baseline = run.baseline()
