@@ -77,6 +77,7 @@ class Run:
         timeout_s: float | None = None,
     ) -> None:
         self.bootstrap, self.n, self.seed = bootstrap, n, seed
+        self.reserve = max(1, n // 10)  # input held back so a fault can always land mid-stream
         self.partitions = partitions
         self.topics: Topics = topic_names(scenario.split()[0].rstrip("."), uuid.uuid4().hex[:8])
         self.broker = KafkaBroker(bootstrap)
@@ -127,7 +128,9 @@ class Run:
         # If the stream already moved past ``point`` (e.g. while a node was being restarted), the
         # fault is re-anchored at the current position so it still lands mid-stream.
         base = max(int(point * self.n), sum(self.committed().values()))
-        self.produce_upto(base + int(margin * self.n))
+        # Keep a reserve unproduced: if the worker drains everything before the fault lands (a slow
+        # metadata refresh after a failover can take seconds), wait_recovered feeds it afterwards.
+        self.produce_upto(min(base + int(margin * self.n), self.n - self.reserve))
         ok = self.wait_progress(base)
         time.sleep(rng.uniform(0.0, 0.2))
         return ok
@@ -169,6 +172,10 @@ class Run:
         stuck = unfinished(baseline, self.ends)
         done = sum(baseline.get(tp, 0) for tp in self.ends)
         self.row.notes.append(f"{what} with {done:,} of {self.produced:,} produced messages committed")
+        if not stuck and self.produced < self.n:
+            self.produce_upto(self.produced + self.reserve)
+            stuck = unfinished(baseline, self.ends)
+            self.row.notes.append(f"{what}: input drained at the fault; fed {self.reserve:,} more after it")
         if not stuck:
             self.problem(f"{what}: the input was already drained, the fault was not mid-stream")
             return None
