@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from worker.models.enrichment import DateMention
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.paragraphs import is_body
+from worker.pipeline.enrich.paragraphs import is_body, matches_at
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -75,16 +75,7 @@ def date_matches(text: str) -> list[re.Match[str]]:
         starts.add(p)
         if p >= 3 and text[p - 1] == " ":
             starts.update(p - k for k in _PREP_BACK if p >= k)
-    out: list[re.Match[str]] = []
-    pos = 0
-    match = DATE_RE.match
-    for s in sorted(starts):
-        if s >= pos:
-            m = match(text, s)
-            if m is not None:
-                out.append(m)
-                pos = m.end()
-    return out
+    return matches_at(DATE_RE, text, sorted(starts))
 
 
 def _matches(

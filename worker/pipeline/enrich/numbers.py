@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from worker.models.enrichment import NumberKind, NumberMention
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.paragraphs import is_body
+from worker.pipeline.enrich.paragraphs import is_body, matches_at
 
 SCALE = {
     "thousand": 1e3,
@@ -99,16 +99,7 @@ def number_matches(text: str) -> list[re.Match[str]]:
         if d >= 1 and text[d - 1] in "$£€¥":
             starts.append(d - 1)
         starts.append(d)
-    out: list[re.Match[str]] = []
-    pos = 0
-    match = NUMBER_RE.match
-    for s in starts:  # ascending: runs are disjoint and at least one character apart
-        if s >= pos:
-            m = match(text, s)
-            if m is not None:
-                out.append(m)
-                pos = m.end()
-    return out
+    return matches_at(NUMBER_RE, text, starts)
 
 
 def _matches(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 
 
 def is_body(paragraphs: Sequence[tuple[int, int, str]], body: str) -> bool:
@@ -20,3 +21,20 @@ def is_body(paragraphs: Sequence[tuple[int, int, str]], body: str) -> bool:
             return False
         pos += len(text) + 2
     return body == "\n\n".join([text for _, _, text in paragraphs])
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``pattern`` matched only at the candidate ``starts`` (ascending), non-overlapping like ``finditer``.
+
+    Equal to ``list(pattern.finditer(text))`` when ``starts`` contains every position a match can begin.
+    """
+    out: list[re.Match[str]] = []
+    pos = 0
+    match = pattern.match
+    for s in starts:
+        if s >= pos:
+            m = match(text, s)
+            if m is not None:
+                out.append(m)
+                pos = m.end()
+    return out
