@@ -10,20 +10,13 @@ import os
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from tests.faults.cluster import start_cluster
 from tests.faults.harness import Row
-from tests.faults.scenarios import (
-    Plan,
-    broker_restart,
-    leader_failover,
-    member_churn,
-    sigterm_restarts,
-    worker_kills,
-)
+from tests.faults.scenarios import SCENARIOS, SHARED_BROKER, Plan
 
 HEADER = ("scenario", "messages in", "events out (+DLQ)", "lost", "duplicated", "time to recover")
 
@@ -76,17 +69,9 @@ def shared_bootstrap(needed: bool) -> Iterator[str]:
 
 def run_scenarios(only: set[int], plan: Plan, log_dir: Path) -> list[Row]:
     rows: list[Row] = []
-    with shared_bootstrap(bool({1, 2, 5, 6} & only)) as bootstrap:
-        jobs: dict[int, Callable[[], Row]] = {
-            1: lambda: worker_kills(bootstrap, plan, log_dir),
-            2: lambda: worker_kills(bootstrap, plan, log_dir, exactly_once=True),
-            3: lambda: broker_restart(plan, log_dir),
-            4: lambda: leader_failover(plan, log_dir),
-            5: lambda: member_churn(bootstrap, plan, log_dir),
-            6: lambda: sigterm_restarts(bootstrap, plan, log_dir),
-        }
+    with shared_bootstrap(bool(SHARED_BROKER & only)) as bootstrap:
         for number in sorted(only):
-            rows.append(jobs[number]())
+            rows.append(SCENARIOS[number][1](bootstrap, plan, log_dir))
             logging.getLogger("faults").info("%s\n%s", table(rows[-1:]), details(rows[-1:]))
     return rows
 
@@ -101,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--log-dir", help="worker logs (default: a new temp dir)")
     args = p.parse_args(argv)
     only = {int(x) for x in args.only.split(",") if x.strip()}
-    if not only <= {1, 2, 3, 4, 5, 6}:
+    if not only <= set(SCENARIOS):
         p.error("--only takes numbers 1-6")
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s", stream=sys.stderr)
     logging.getLogger("kafka").setLevel(logging.CRITICAL)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -179,3 +180,18 @@ def sigterm_restarts(bootstrap: str, plan: Plan, log_dir: Path) -> Row:
             if run.wait_recovered(fault_at, baseline, "sigterm") is None:
                 break
         return run.finish()
+
+
+Scenario = Callable[[str, Plan, Path], Row]
+
+# The one registry of scenarios, by number and test id; the bootstrap is the shared single-node
+# broker (scenarios 3 and 4 start clusters of their own and ignore it).
+SCENARIOS: dict[int, tuple[str, Scenario]] = {
+    1: ("1-kill9", lambda b, p, d: worker_kills(b, p, d)),
+    2: ("2-kill9-exactly-once", lambda b, p, d: worker_kills(b, p, d, exactly_once=True)),
+    3: ("3-broker-restart", lambda b, p, d: broker_restart(p, d)),
+    4: ("4-leader-failover", lambda b, p, d: leader_failover(p, d)),
+    5: ("5-member-churn", lambda b, p, d: member_churn(b, p, d)),
+    6: ("6-sigterm", lambda b, p, d: sigterm_restarts(b, p, d)),
+}
+SHARED_BROKER = {1, 2, 5, 6}

@@ -7,21 +7,13 @@ back ``python -m tests.faults.run``, which prints the table.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.faults.harness import Row
 from tests.faults.run import details, table
-from tests.faults.scenarios import (
-    Plan,
-    broker_restart,
-    leader_failover,
-    member_churn,
-    sigterm_restarts,
-    worker_kills,
-)
+from tests.faults.scenarios import SCENARIOS, Plan
 from tests.faults.workload import CORPUS
 
 pytestmark = [
@@ -32,16 +24,7 @@ pytestmark = [
 SHORT = Plan(messages=2_000, kills=2, sigterms=2, seed=7)
 FULL = Plan(messages=20_000, kills=5, sigterms=3, seed=1)
 
-Scenario = Callable[[str, Plan, Path], Row]
-
-SCENARIOS: dict[str, Scenario] = {
-    "1-kill9": lambda b, p, d: worker_kills(b, p, d),
-    "2-kill9-exactly-once": lambda b, p, d: worker_kills(b, p, d, exactly_once=True),
-    "3-broker-restart": lambda b, p, d: broker_restart(p, d),
-    "4-leader-failover": lambda b, p, d: leader_failover(p, d),
-    "5-member-churn": lambda b, p, d: member_churn(b, p, d),
-    "6-sigterm": lambda b, p, d: sigterm_restarts(b, p, d),
-}
+NAMES = {name: fn for name, fn in SCENARIOS.values()}
 
 
 def _check(row: Row) -> None:
@@ -54,12 +37,12 @@ def _check(row: Row) -> None:
         assert row.duplicated <= row.dup_bound, report
 
 
-@pytest.mark.parametrize("name", list(SCENARIOS))
+@pytest.mark.parametrize("name", list(NAMES))
 def test_short(name: str, kafka_bootstrap: str, tmp_path: Path) -> None:
-    _check(SCENARIOS[name](kafka_bootstrap, SHORT, tmp_path))
+    _check(NAMES[name](kafka_bootstrap, SHORT, tmp_path))
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", list(SCENARIOS))
+@pytest.mark.parametrize("name", list(NAMES))
 def test_full(name: str, kafka_bootstrap: str, tmp_path: Path) -> None:
-    _check(SCENARIOS[name](kafka_bootstrap, FULL, tmp_path))
+    _check(NAMES[name](kafka_bootstrap, FULL, tmp_path))
