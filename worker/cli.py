@@ -87,6 +87,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
         log.error("giving up: %s", exc)
         code = 1
     finally:
+        # Already draining: a repeated SIGTERM (or one arriving during interpreter shutdown, after
+        # Python's handlers are gone) must not turn a clean exit into death by signal.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         runner.close()
         probes.stop()
     return code

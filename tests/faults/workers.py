@@ -138,13 +138,14 @@ class WorkerProcess:
             os.killpg(proc.pid, signal.SIGKILL)
         return self._reap(proc)
 
-    def terminate(self, timeout_s: float = 90.0) -> int:
+    def terminate(self, timeout_s: float = 90.0, *, signalled: bool = False) -> int:
         """SIGTERM (graceful drain) and wait; SIGKILL after ``timeout_s``. Returns the exit code."""
         if self.proc is None:
             raise RuntimeError(f"{self.name} is not running")
         proc = self.proc
-        with contextlib.suppress(ProcessLookupError):
-            proc.send_signal(signal.SIGTERM)
+        if not signalled:
+            with contextlib.suppress(ProcessLookupError):
+                proc.send_signal(signal.SIGTERM)
         try:
             proc.wait(timeout=timeout_s)
         except subprocess.TimeoutExpired:
@@ -186,7 +187,11 @@ class Fleet:
             assert w.proc is not None
             with contextlib.suppress(ProcessLookupError):
                 w.proc.send_signal(signal.SIGTERM)
-        return {w.name: w.terminate(timeout_s) for w in list(self.workers.values()) if w.proc is not None}
+        return {
+            w.name: w.terminate(timeout_s, signalled=True)
+            for w in list(self.workers.values())
+            if w.proc is not None
+        }
 
     def close(self) -> None:
         """Kill whatever is still running (idempotent)."""
