@@ -1,4 +1,10 @@
-"""Aho-Corasick gazetteer scan: whole-word, longest, non-overlapping matches of known terms."""
+"""Gazetteer scan: whole-word, longest, non-overlapping matches of known terms.
+
+``scan`` runs the trie regex of ``surface_trie`` (one C-level pass that jumps between capital letters);
+``scan_all`` is the reference it equals: every Aho-Corasick match, filtered to whole words, then the
+longest (then leftmost) of overlapping ones.  The few surfaces that do not start with a capital letter
+are not in the regex; a text containing one of them goes through ``scan_all``.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +20,21 @@ class Hit:
     end: int
 
 
+def scan(text: str, tables: EnrichTables) -> list[Hit]:
+    """All whole-word matches, keeping the longest (then leftmost) of overlapping ones."""
+    for probe, surface in tables.rare_surfaces:
+        if probe in text and surface in text:  # (a one-character search first: far cheaper)
+            return scan_all(text, tables)
+    term = tables.terms.__getitem__
+    return [Hit(term(m.group()), m.start(), m.end()) for m in tables.surface_re.finditer(text)]
+
+
 def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def scan(text: str, tables: EnrichTables) -> list[Hit]:
-    """All whole-word matches, keeping the longest (then leftmost) of overlapping ones."""
+def scan_all(text: str, tables: EnrichTables) -> list[Hit]:
+    """``scan`` by filtering every Aho-Corasick match of every surface."""
     found: list[tuple[int, int, Term]] = []
     n = len(text)
     for end_idx, term in tables.automaton.iter(text):

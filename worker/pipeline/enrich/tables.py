@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -10,6 +11,7 @@ from typing import Any
 import ahocorasick
 
 from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
+from worker.pipeline.enrich.surface_trie import surface_pattern
 
 PLACE_KINDS = frozenset({"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict"})
 
@@ -41,6 +43,10 @@ class Term:
 @dataclass(frozen=True, slots=True)
 class EnrichTables:
     automaton: Any  # ahocorasick.Automaton: surface -> Term
+    terms: dict[str, Term]  # surface -> Term (the automaton's values)
+    surface_re: re.Pattern[str]  # surface_trie regex of the surfaces starting with a capital letter
+    # the other surfaces (see gazetteer.scan), each after its first non-ASCII character (or "")
+    rare_surfaces: tuple[tuple[str, str], ...]
     country_names: dict[str, str]
     stopwords_en: frozenset[str]
     language_stopwords: dict[str, frozenset[str]]
@@ -116,8 +122,11 @@ def load_tables() -> EnrichTables:
     """Build the gazetteer automaton and read the keyword/language tables (cached per process)."""
     automaton = ahocorasick.Automaton()
     country_names: dict[str, str] = {}
+    terms: dict[str, Term] = {}
     for surface, e in _build_terms().items():
-        term = Term(surface, tuple(e["places"]), e["org"], e["org_iso2"], e["demonym"], e["special"])
+        term = terms[surface] = Term(
+            surface, tuple(e["places"]), e["org"], e["org_iso2"], e["demonym"], e["special"]
+        )
         automaton.add_word(surface, term)
         for p in term.places:
             if p.kind == "country" and p.iso2 not in country_names:
@@ -139,6 +148,11 @@ def load_tables() -> EnrichTables:
     df = {r[0]: int(r[1]) for r in df_rows[1:]}
     return EnrichTables(
         automaton=automaton,
+        terms=terms,
+        surface_re=re.compile(surface_pattern(s for s in terms if s[:1].isupper())),
+        rare_surfaces=tuple(
+            (next((ch for ch in s if not ch.isascii()), ""), s) for s in terms if not s[:1].isupper()
+        ),
         country_names=country_names,
         stopwords_en=stopwords,
         language_stopwords=langs,
