@@ -146,6 +146,8 @@ def load_tables() -> EnrichTables:
     docs = int(df_rows[0][1])
     stopwords = frozenset(w[0] for w in words)
     df = {r[0]: int(r[1]) for r in df_rows[1:]}
+    idf = idf_table(df, docs)
+    drop = stopwords | SHORT_TOKENS
     return EnrichTables(
         automaton=automaton,
         terms=terms,
@@ -158,6 +160,7 @@ def load_tables() -> EnrichTables:
         language_stopwords=langs,
         background_df=df,
         background_docs=docs,
-        keyword_idf=idf_table(df, docs),
-        keyword_drop=stopwords | SHORT_TOKENS,
+        keyword_idf=idf,
+        keyword_drop=drop,
+
     )
