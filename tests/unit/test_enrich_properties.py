@@ -15,7 +15,7 @@ from worker.models.article import Dateline, ParsedArticle
 from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import DedupIndex, enrich, load_tables
 from worker.pipeline.enrich.dates import DATE_RE, date_matches, extract_dates
-from worker.pipeline.enrich.entities import _PART, _TOKEN, CAP_RUN
+from worker.pipeline.enrich.entities import _PART, _UP, CAP_RUN
 from worker.pipeline.enrich.numbers import NUMBER_RE, extract_numbers, number_matches
 from worker.pipeline.enrich.tokens import LETTERS_RE, WORD_RE, letter_words, words
 
@@ -73,7 +73,8 @@ FAST_PIECES = st.one_of(
     ),
 )  # fmt: skip
 FAST_TEXT = st.lists(FAST_PIECES, max_size=24).map("".join)
-OLD_CAP_RUN = re.compile(rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+OLD_TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
+OLD_CAP_RUN = re.compile(rf"(?<![\w'’]){OLD_TOKEN}(?:[ ](?:{_PART}[ ])?{OLD_TOKEN})*")
 
 
 def _spans(matches: Iterable[re.Match[str]]) -> list[tuple[tuple[int, int], dict[str, Any]]]:

@@ -13,11 +13,14 @@ from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_words import ORG_WORDS, PLACE_HEADS, PLACE_TAILS, ROLE_NOUNS, TITLES
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
+# the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
+# written as runs of a character set (a tight loop in the regex engine) rather than a repeated choice
+_REST = r"[\w\-]*(?:['’](?=\w)[\w\-]*)*"
+_TOKEN = rf"[{_UP}]{_REST}\.?"
 _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
 # Same matches as rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*", but starting with the capital
 # letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
-CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].)(?:[\w\-]|['’](?=\w))*\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].){_REST}\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
 SEGMENT_CACHE_MAX = 50_000
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
@@ -275,11 +278,17 @@ def find_names(
 def _merge_partial_names(persons: dict[str, Person]) -> None:
     """``Cody Stanford`` after ``Fatima Cody Stanford``: a shorter name that ends the unique longer name
     mentioned earlier is that person."""
+    by_last: dict[str, list[str]] = {}  # a name ending another ends with the same word
+    for name in persons:
+        by_last.setdefault(name[name.rfind(" ") + 1 :], []).append(name)
     for name in sorted(persons, key=len):
         if " " not in name:
             continue
+        same_last = by_last[name[name.rfind(" ") + 1 :]]
+        if len(same_last) < 2:
+            continue
         tail = " " + name
-        longer = [other for other in persons if other.endswith(tail)]
+        longer = [other for other in same_last if other.endswith(tail) and other in persons]
         if len(longer) != 1:
             continue
         full, short = persons[longer[0]], persons[name]
