@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from worker.models.enrichment import DateMention
 from worker.models.trusted import trusted
+from worker.pipeline.enrich.byte_scan import latin1_twin, mark_table
 from worker.pipeline.enrich.paragraphs import is_body, matches_at
 
 MONTHS = {
@@ -39,6 +40,10 @@ DATE_RE = re.compile(
 # scan (no per-character alternation), and DATE_RE is only tried at those few positions.
 _STEM = re.compile(r"Jan|Feb|Ma[ry]|Apr|Ju[nl]|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun")
 _PREP_BACK = (6, 5, 4, 3)
+# In the Latin-1 twin the first letters of the stems become "#": candidates found by a literal search
+# (a superset of the stems, each checked with _STEM).
+_STEM_MARKS = mark_table({b"JFMASONDTW": b"#"}, None)
+_MARKED_STEM = re.compile(rb"#(?:an|eb|a[ry]|pr|u[nl]|ug|ep|ct|ov|ec|on|ue|ed|hu|ri|at|un)")
 FUTURE_CUES = re.compile(r"\b(?:next|will|would|is set to|are set to|scheduled|plans? to|upcoming)\b")
 
 
@@ -67,11 +72,19 @@ def _weekday(wd: int, pub: date, context: str) -> date:
     return pub - timedelta(days=back)
 
 
+def _stems(text: str) -> list[int]:
+    """Start of every ``_STEM`` match in ``text`` (they cannot overlap)."""
+    twin = latin1_twin(text)
+    if twin is None:
+        return [m.start() for m in _STEM.finditer(text)]
+    stem = _STEM.match
+    return [p for m in _MARKED_STEM.finditer(twin.translate(_STEM_MARKS)) if stem(text, p := m.start())]
+
+
 def date_matches(text: str) -> list[re.Match[str]]:
     """Exactly ``list(DATE_RE.finditer(text))``, trying DATE_RE only where a match can start."""
     starts: set[int] = set()
-    for stem in _STEM.finditer(text):
-        p = stem.start()
+    for p in _stems(text):
         starts.add(p)
         if p >= 3 and text[p - 1] == " ":
             starts.update(p - k for k in _PREP_BACK if p >= k)

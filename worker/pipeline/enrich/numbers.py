@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 
 from worker.models.enrichment import NumberKind, NumberMention
 from worker.models.trusted import trusted
+from worker.pipeline.enrich.byte_scan import latin1_twin, mark_table
 from worker.pipeline.enrich.paragraphs import is_body, matches_at
 
 SCALE = {
@@ -41,8 +42,11 @@ NUMBER_RE = re.compile(
 # A NUMBER_RE match starts at the first digit of a digit run, or at a currency marker right before one
 # ("$", "US$", "EUR", "USD ").  Digit runs are found by a fast scan and NUMBER_RE is tried only there.
 _DIGIT_RUN = re.compile(r"\d\d*")
+# the same runs in the Latin-1 twin (``\d`` there is exactly 0-9), digits marked "0" and the rest blank
+_DIGIT_MARKS = mark_table({b"0123456789": b"0"}, b" ")
+_MARKED_RUN = re.compile(rb"00*")
 _CODES = frozenset({"EUR", "USD", "GBP"})
-_YEAR = re.compile(r"(?:19|20)\d\d")
+_CENTURIES = ("19", "20")
 UNIT_STOP = frozenset(
     {
         "and",
@@ -87,11 +91,18 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
+def _digit_runs(text: str) -> list[int]:
+    """Start of every maximal run of ``\d`` in ``text``."""
+    twin = latin1_twin(text)
+    if twin is None:
+        return [m.start() for m in _DIGIT_RUN.finditer(text)]
+    return [m.start() for m in _MARKED_RUN.finditer(twin.translate(_DIGIT_MARKS))]
+
+
 def number_matches(text: str) -> list[re.Match[str]]:
     """Exactly ``list(NUMBER_RE.finditer(text))``, trying NUMBER_RE only where a match can start."""
     starts: list[int] = []
-    for run in _DIGIT_RUN.finditer(text):
-        d = run.start()
+    for d in _digit_runs(text):
         if d >= 4 and text[d - 1] == " " and text[d - 4 : d - 1] in _CODES:
             starts.append(d - 4)
         if d >= 3 and (text[d - 3 : d] == "US$" or text[d - 3 : d] in _CODES):
@@ -120,6 +131,13 @@ def _matches(
             yield idx, base, text, m
 
 
+def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
+    for s, e in taken:
+        if s <= start < e or s < end <= e:
+            return True
+    return False
+
+
 def extract_numbers(
     paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]], body: str | None = None
 ) -> list[NumberMention]:
@@ -127,26 +145,27 @@ def extract_numbers(
     paragraphs are its blank-line separated pieces (scanned at once)."""
     out: list[NumberMention] = []
     for idx, base, text, m in _matches(paragraphs, body):
-        start, end = base + m.start(), base + m.end()
-        if any(s <= start < e or s < end <= e for s, e in taken):
+        m_start, m_end = m.span()
+        start, end = base + m_start, base + m_end
+        if taken and _overlaps(start, end, taken):
             continue
-        num, cur, scale, unit = m.group("num"), m.group("cur"), m.group("scale"), m.group("unit")
+        cur, num, _, scale, pct, unit = m.groups()
         value = _value(num, scale)
         kind: NumberKind
         unit_out: str | None = None
         if cur:
             kind, unit_out = "money", CURRENCY.get(cur.strip(), cur.strip())
-        elif m.group("pct"):
+        elif pct:
             kind, unit_out = "percent", "%"
         elif unit and unit not in UNIT_STOP:
             kind, unit_out = "count", unit
-        elif _YEAR.fullmatch(num) and not scale:
-            kind = "year"
+        elif not scale and len(num) == 4 and num[:2] in _CENTURIES and num.isdecimal():
+            kind = "year"  # num matches (?:19|20)\d\d
         else:
             kind = "number"
         if kind != "count" and unit:
             end = base + m.start("unit") - 1
-        text_out = text[m.start() : end - base].strip()
+        text_out = text[m_start : end - base].strip()
         out.append(
             trusted(
                 NumberMention,
