@@ -92,7 +92,7 @@ def _value(num: str, scale: str | None) -> float:
 
 
 def _digit_runs(text: str) -> list[int]:
-    """Start of every maximal run of ``\d`` in ``text``."""
+    """Start of every maximal run of decimal digits (``\\d``) in ``text``."""
     twin = latin1_twin(text)
     if twin is None:
         return [m.start() for m in _DIGIT_RUN.finditer(text)]
