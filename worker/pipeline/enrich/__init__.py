@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import datetime
 
 from worker.models.article import ParsedArticle
@@ -21,7 +21,7 @@ from worker.models.enrichment import (
     Location,
     Mention,
 )
-from worker.models.trusted import trusted
+from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
 from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
@@ -58,6 +58,7 @@ def tokenize(body: str) -> tuple[list[str], Counter[str]]:
     return tokens, Counter(tokens)
 
 
+_new = object.__new__
 _ENRICHMENT_SET = frozenset(Enrichment.model_fields) - {"tone"}  # the fields enrich() sets
 _NO_ISO = frozenset({"text", "type", "canonical", "mentions", "count", "role"})
 _NO_ROLE = frozenset({"text", "type", "canonical", "iso2", "mentions", "count"})
@@ -85,43 +86,62 @@ def _entity(
     return trusted(Entity, values, fs)
 
 
+def _mentions(spans: Iterable[tuple[int, int]], starts: list[int], idxs: list[int]) -> list[Mention]:
+    """Mentions of body spans (``starts``/``idxs``: the paragraphs' offsets and indices); ``trusted``
+    inlined, as an article has dozens of mentions."""
+    out: list[Mention] = []
+    for start, end in spans:
+        i = bisect_right(starts, start) - 1
+        m = _new(Mention)
+        set_dict(m, {"para": idxs[i] if i >= 0 else 0, "start": start, "end": end})
+        set_fields(m, {"para", "start", "end"})
+        set_extra(m, None)
+        set_private(m, None)
+        out.append(m)
+    return out
+
+
 def build_entities(
     names: NameIndex,
     places: list[PlaceHit],
     demonyms: list[Hit],
-    para_at: Callable[[int], int],
+    starts: list[int],
+    idxs: list[int],
     tables: EnrichTables,
     speakers: set[str],
     authors: list[str],
 ) -> list[Entity]:
-    def mention(para: int, start: int, end: int) -> Mention:
-        return trusted(Mention, {"para": para if para < 0 else para_at(start), "start": start, "end": end})
-
+    """``starts``/``idxs``: offsets and indices of the paragraphs (a body offset's paragraph)."""
     out: list[Entity] = []
     for canonical, person in names.persons.items():
-        ms = [mention(0, s, e) for s, e in sorted(set(person.mentions))]
+        ms = _mentions(sorted(set(person.mentions)), starts, idxs)
         role = "speaker" if canonical in speakers else ("byline" if canonical in authors else None)
         out.append(_entity(canonical, "PERSON", canonical, None, ms, role, _NO_ISO))
     for author in authors:
         if author not in names.persons:
             out.append(_entity(author, "PERSON", author, None, [], "byline", _BYLINE))
     for canonical, org_ms in names.orgs.items():
-        ms = [mention(0, s, e) for s, e, _ in org_ms]
+        ms = _mentions([(s, e) for s, e, _ in org_ms], starts, idxs)
         role = "speaker" if canonical in speakers else None
         out.append(_entity(org_ms[0][2], "ORG", canonical, None, ms, role, _NO_ISO))
     grouped: dict[tuple[str, str], list[PlaceHit]] = {}
     for hit in places:
         grouped.setdefault((_place_name(hit, tables), hit.place.iso2), []).append(hit)
     for (canonical, iso2), hits in grouped.items():
-        ms = [mention(h.para, h.start, h.end) for h in hits]
+        ms = [
+            trusted(Mention, {"para": h.para, "start": h.start, "end": h.end})
+            if h.para < 0
+            else _mentions([(h.start, h.end)], starts, idxs)[0]
+            for h in hits
+        ]
         out.append(_entity(hits[0].surface, "GPE", canonical, iso2, ms, None, _NO_ROLE))
-    norp: dict[str, list[Mention]] = {}
+    norp: dict[str, list[tuple[int, int]]] = {}
     norp_iso: dict[str, str | None] = {}
     for d in demonyms:
-        norp.setdefault(d.term.surface, []).append(mention(0, d.start, d.end))
+        norp.setdefault(d.term.surface, []).append((d.start, d.end))
         norp_iso[d.term.surface] = d.term.demonym or None
-    for surface, ms in norp.items():
-        out.append(_entity(surface, "NORP", surface, norp_iso[surface], ms, None, _NO_ROLE))
+    for surface, spans in norp.items():
+        out.append(_entity(surface, "NORP", surface, norp_iso[surface], _mentions(spans, starts, idxs), None, _NO_ROLE))
     return out
 
 
@@ -184,11 +204,6 @@ def enrich(
     starts = [p.char_start for p in article.paragraphs]
 
     idxs = [p.idx for p in article.paragraphs]
-
-    def para_at(pos: int) -> int:
-        i = bisect_right(starts, pos) - 1
-        return idxs[i] if i >= 0 else 0
-
     body_hits = scan(body, tables)
     headline_hits = scan(article.headline, tables)
     dateline = _dateline_text(article)
@@ -214,7 +229,7 @@ def enrich(
     speakers = {q.speaker_entity for q in quotes if q.speaker_entity}
     demonyms = [h for h in body_hits if h.term.demonym is not None and not h.term.places]
     entities = build_entities(
-        names, places, demonyms, para_at, tables, speakers, [a.name for a in article.authors]
+        names, places, demonyms, starts, idxs, tables, speakers, [a.name for a in article.authors]
     )
     countries, locations = build_geo(places, tables)
     entity_counts = [(e.canonical, e.count) for e in entities if e.type in ("PERSON", "ORG") and e.count]
