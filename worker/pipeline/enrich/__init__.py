@@ -22,6 +22,7 @@ from worker.models.enrichment import (
     Mention,
 )
 from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
+from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
@@ -51,10 +52,10 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
-def tokenize(body: str) -> tuple[list[str], Counter[str]]:
+def tokenize(body: str, twin: bytes | None = None) -> tuple[list[str], Counter[str]]:
     """The one word tokenisation of the body (``tokens.words``) and its counts, shared by the simhash
-    and the keywords."""
-    tokens = words(body)
+    and the keywords (``twin``: the body's ``latin1_twin``)."""
+    tokens = words(body, twin)
     return tokens, Counter(tokens)
 
 
@@ -200,6 +201,7 @@ def enrich(
     """Enrich one parsed article.  ``now`` is accepted for the contract but never read for content."""
     del now
     body = article.body_text
+    twin = latin1_twin(body)  # shared by the scans for digits, date words, words and letters
     paras = [(p.idx, p.char_start, p.text) for p in article.paragraphs]
     starts = [p.char_start for p in article.paragraphs]
 
@@ -224,8 +226,8 @@ def enrich(
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)
     published = article.published_at.date() if article.published_at else None
-    dates = extract_dates(paras, published, body)
-    numbers = extract_numbers(paras, [(d.start, d.end) for d in dates], body)
+    dates = extract_dates(paras, published, body, twin)
+    numbers = extract_numbers(paras, [(d.start, d.end) for d in dates], body, twin)
     speakers = {q.speaker_entity for q in quotes if q.speaker_entity}
     demonyms = [h for h in body_hits if h.term.demonym is not None and not h.term.places]
     entities = build_entities(
@@ -233,7 +235,7 @@ def enrich(
     )
     countries, locations = build_geo(places, tables)
     entity_counts = [(e.canonical, e.count) for e in entities if e.type in ("PERSON", "ORG") and e.count]
-    tokens, counts = tokenize(body)
+    tokens, counts = tokenize(body, twin)
     sh = simhash_tokens(tokens)
     aid = article_id(article, source)
     near = dedup.check_and_add(aid, sh) if dedup is not None else None
@@ -242,7 +244,9 @@ def enrich(
         "content_sha256": content_sha256(body),
         "simhash64": f"{sh:016x}",
         "near_duplicate_of": near,
-        "language": detect_language(body or article.headline, tables.language_stopwords),
+        "language": detect_language(body, tables.language_stopwords, twin)
+        if body
+        else detect_language(article.headline, tables.language_stopwords),
         "entities": entities,
         "countries": countries,
         "primary_country": countries[0].iso2 if countries else None,

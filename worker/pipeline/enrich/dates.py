@@ -72,19 +72,19 @@ def _weekday(wd: int, pub: date, context: str) -> date:
     return pub - timedelta(days=back)
 
 
-def _stems(text: str) -> list[int]:
-    """Start of every ``_STEM`` match in ``text`` (they cannot overlap)."""
-    twin = latin1_twin(text)
+def _stems(text: str, twin: bytes | None) -> list[int]:
+    """Start of every ``_STEM`` match in ``text`` (they cannot overlap); ``twin``: its Latin-1 twin."""
     if twin is None:
         return [m.start() for m in _STEM.finditer(text)]
     stem = _STEM.match
     return [p for m in _MARKED_STEM.finditer(twin.translate(_STEM_MARKS)) if stem(text, p := m.start())]
 
 
-def date_matches(text: str) -> list[re.Match[str]]:
-    """Exactly ``list(DATE_RE.finditer(text))``, trying DATE_RE only where a match can start."""
+def date_matches(text: str, twin: bytes | None = None) -> list[re.Match[str]]:
+    """Exactly ``list(DATE_RE.finditer(text))``, trying DATE_RE only where a match can start.
+    ``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it."""
     starts: set[int] = set()
-    for p in _stems(text):
+    for p in _stems(text, twin if twin is not None else latin1_twin(text)):
         starts.add(p)
         if p >= 3 and text[p - 1] == " ":
             starts.update(p - k for k in _PREP_BACK if p >= k)
@@ -92,14 +92,14 @@ def date_matches(text: str) -> list[re.Match[str]]:
 
 
 def _matches(
-    paragraphs: Sequence[tuple[int, int, str]], body: str | None
+    paragraphs: Sequence[tuple[int, int, str]], body: str | None, twin: bytes | None
 ) -> Iterator[tuple[int, int, int, str, re.Match[str]]]:
     """(paragraph idx, its start in ``text``, offset of ``text`` in the body, text, match) of every
     DATE_RE match.  One scan of ``body`` when it is the joined paragraphs (``paragraphs.is_body``):
     a match crosses at most one whitespace character, never the blank line between paragraphs."""
     if body is not None and is_body(paragraphs, body):
         starts = [base for _, base, _ in paragraphs]
-        for m in date_matches(body):
+        for m in date_matches(body, twin):
             i = bisect_right(starts, m.start()) - 1
             yield paragraphs[i][0], starts[i], 0, body, m
         return
@@ -109,11 +109,15 @@ def _matches(
 
 
 def extract_dates(
-    paragraphs: Sequence[tuple[int, int, str]], published: date | None, body: str | None = None
+    paragraphs: Sequence[tuple[int, int, str]],
+    published: date | None,
+    body: str | None = None,
+    twin: bytes | None = None,
 ) -> list[DateMention]:
-    """``body``: the article body, if the paragraphs are its blank-line separated pieces (scanned at once)."""
+    """``body``: the article body, if the paragraphs are its blank-line separated pieces (scanned at once);
+    ``twin``: its Latin-1 twin (``byte_scan.latin1_twin``)."""
     out: list[DateMention] = []
-    for idx, para_start, base, text, m in _matches(paragraphs, body):
+    for idx, para_start, base, text, m in _matches(paragraphs, body, twin):
         resolved: str | None = None
         start = m.start()
         if m.group("wd"):

@@ -6,15 +6,18 @@ from collections import Counter
 
 from worker.models.enrichment import Language
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.tokens import letter_words
+from worker.pipeline.enrich.tokens import latin1_letter_words, letter_words
 
 MAX_TOKENS = 400
 WINDOW = 4000  # characters from the start of the text
 _FIRST_TRY = 2500  # usually holds > MAX_TOKENS tokens, so the rest of the window is never tokenised
 
 
-def _tokens(text: str) -> list[str]:
-    """The first ``MAX_TOKENS`` letter runs (``tokens.LETTERS_RE``) of ``text[:WINDOW].lower()``."""
+def _tokens(text: str, twin: bytes | None) -> list[str]:
+    """The first ``MAX_TOKENS`` letter runs (``tokens.LETTERS_RE``) of ``text[:WINDOW].lower()``
+    (``twin``: ``byte_scan.latin1_twin(text)``, if any)."""
+    if twin is not None:
+        return latin1_letter_words(twin[:WINDOW], MAX_TOKENS)
     window = text[:WINDOW]
     tokens = letter_words(window[:_FIRST_TRY])
     if len(tokens) <= MAX_TOKENS and len(window) > _FIRST_TRY:
@@ -41,16 +44,19 @@ def _word_languages(stopwords: dict[str, frozenset[str]]) -> dict[str, tuple[int
 _LANGUAGES_OF: dict[int, tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]] = {}
 
 
-def detect_language(text: str, stopwords: dict[str, frozenset[str]]) -> Language:
-    tokens = _tokens(text)
+def detect_language(
+    text: str, stopwords: dict[str, frozenset[str]], twin: bytes | None = None
+) -> Language:
+    """``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it."""
+    tokens = _tokens(text, twin)
     if not tokens:
         return trusted(Language, {"code": "und", "score": 0.0})
-    # hits per language: one pass mapping each token to its languages (a tuple, None for other words)
+    # hits per language: the function words counted, then each added to its languages
+    languages = _word_languages(stopwords)
     per_language = [0] * len(stopwords)
-    for langs, n in Counter(map(_word_languages(stopwords).get, tokens)).items():
-        if langs is not None:
-            for i in langs:
-                per_language[i] += n
+    for word, n in Counter(filter(languages.__contains__, tokens)).items():
+        for i in languages[word]:
+            per_language[i] += n
     best, best_hits, second = "und", 0, 0
     for code, hits in zip(stopwords, per_language, strict=True):
         if hits > best_hits:

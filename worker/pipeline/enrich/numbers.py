@@ -91,18 +91,18 @@ def _value(num: str, scale: str | None) -> float:
     return value
 
 
-def _digit_runs(text: str) -> list[int]:
-    """Start of every maximal run of decimal digits (``\\d``) in ``text``."""
-    twin = latin1_twin(text)
+def _digit_runs(text: str, twin: bytes | None) -> list[int]:
+    """Start of every maximal run of decimal digits (``\\d``) in ``text`` (``twin``: its Latin-1 twin)."""
     if twin is None:
         return [m.start() for m in _DIGIT_RUN.finditer(text)]
     return [m.start() for m in _MARKED_RUN.finditer(twin.translate(_DIGIT_MARKS))]
 
 
-def number_matches(text: str) -> list[re.Match[str]]:
-    """Exactly ``list(NUMBER_RE.finditer(text))``, trying NUMBER_RE only where a match can start."""
+def number_matches(text: str, twin: bytes | None = None) -> list[re.Match[str]]:
+    """Exactly ``list(NUMBER_RE.finditer(text))``, trying NUMBER_RE only where a match can start.
+    ``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it."""
     starts: list[int] = []
-    for d in _digit_runs(text):
+    for d in _digit_runs(text, twin if twin is not None else latin1_twin(text)):
         if d >= 4 and text[d - 1] == " " and text[d - 4 : d - 1] in _CODES:
             starts.append(d - 4)
         if d >= 3 and (text[d - 3 : d] == "US$" or text[d - 3 : d] in _CODES):
@@ -114,7 +114,7 @@ def number_matches(text: str) -> list[re.Match[str]]:
 
 
 def _matches(
-    paragraphs: Sequence[tuple[int, int, str]], body: str | None
+    paragraphs: Sequence[tuple[int, int, str]], body: str | None, twin: bytes | None
 ) -> Iterator[tuple[int, int, str, re.Match[str]]]:
     """(paragraph idx, offset of ``text`` in the body, text, match) of every NUMBER_RE match.
 
@@ -123,7 +123,7 @@ def _matches(
     """
     if body is not None and is_body(paragraphs, body):
         starts = [base for _, base, _ in paragraphs]
-        for m in number_matches(body):
+        for m in number_matches(body, twin):
             yield paragraphs[bisect_right(starts, m.start()) - 1][0], 0, body, m
         return
     for idx, base, text in paragraphs:
@@ -139,12 +139,15 @@ def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
 
 
 def extract_numbers(
-    paragraphs: Sequence[tuple[int, int, str]], taken: Sequence[tuple[int, int]], body: str | None = None
+    paragraphs: Sequence[tuple[int, int, str]],
+    taken: Sequence[tuple[int, int]],
+    body: str | None = None,
+    twin: bytes | None = None,
 ) -> list[NumberMention]:
     """``taken``: body spans already used by dates (skipped here); ``body``: the article body, if the
-    paragraphs are its blank-line separated pieces (scanned at once)."""
+    paragraphs are its blank-line separated pieces (scanned at once); ``twin``: its Latin-1 twin."""
     out: list[NumberMention] = []
-    for idx, base, text, m in _matches(paragraphs, body):
+    for idx, base, text, m in _matches(paragraphs, body, twin):
         m_start, m_end = m.span()
         start, end = base + m_start, base + m_end
         if taken and _overlaps(start, end, taken):

@@ -36,18 +36,42 @@ _PUNCTUATION = ("\u2019", "\u201c", "\u201d", "\u2018", "\u2014", "\u2013", "\xa
 _MAX_STRIP_PASSES = 6
 
 
-def words(text: str) -> list[str]:
-    """``WORD_RE.findall(text.lower())``: ASCII words with inner apostrophes/hyphens, lower-cased."""
-    if not text.isascii() and any(ch in text for ch in _LOWERS_TO_ASCII):
-        text = text.lower()
+def words(text: str, twin: bytes | None = None) -> list[str]:
+    """``WORD_RE.findall(text.lower())``: ASCII words with inner apostrophes/hyphens, lower-cased.
+    ``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it (no encoding then)."""
+    if twin is not None:
+        raw = twin  # Latin-1: one byte per character, non-ASCII ones become spaces like the separators
+    else:
+        if not text.isascii() and any(ch in text for ch in _LOWERS_TO_ASCII):
+            text = text.lower()
+        raw = text.encode("utf-8", "surrogatepass")
     # non-ASCII characters become (several) spaces, like the regex treats them as separators
-    buf = b" " + text.encode("utf-8", "surrogatepass").translate(_WORD_TABLE)
+    buf = b" " + raw.translate(_WORD_TABLE)
     # a word starts with a letter: drop apostrophes/hyphens at the start of every run
     for _ in range(_MAX_STRIP_PASSES):
         if b" '" not in buf and b" -" not in buf:
             return buf.decode("ascii").split()
         buf = buf.replace(b" '", b"  ").replace(b" -", b"  ")
     return WORD_RE.findall(text.lower())  # long runs of leading apostrophes/hyphens: rare
+
+
+def _latin1_letters() -> bytes:
+    """Latin-1 byte -> its lower case if that is a ``LETTERS_RE`` character, else a space."""
+    table = bytearray(b" " * 256)
+    for b in range(256):
+        low = chr(b).lower()
+        if len(low) == 1 and ord(low) < 256 and LETTERS_RE.fullmatch(low):
+            table[b] = ord(low)
+    return bytes(table)
+
+
+_LATIN1_LETTERS = _latin1_letters()
+
+
+def latin1_letter_words(twin: bytes, limit: int) -> list[str]:
+    """The first ``limit`` items of ``letter_words(text)``, from ``byte_scan.latin1_twin(text)`` (only
+    those ``limit`` strings are made)."""
+    return twin.translate(_LATIN1_LETTERS).decode("latin-1").split(None, limit)[:limit]
 
 
 def letter_words(text: str) -> list[str]:
