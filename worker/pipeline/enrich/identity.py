@@ -67,28 +67,29 @@ def simhash_tokens(tokens: list[str]) -> int:
 
     A shingle ``(a, b, c)`` hashes to ``T1[a] ^ T2[b] ^ T3[c]`` (simple tabulation hashing with words as
     characters, 3-independent), the three 64-bit entries of a word coming from one blake2b digest, so the
-    hash is stable across processes and platforms.  All shingle hashes are built at once as big-integer
-    XORs of the packed per-token entries; bit ``i`` of the result is set when more than half of the
-    shingles (counted with repetition) have it set, from popcounts over byte columns.
+    hash is stable across processes and platforms.  Bit ``i`` of the result is set when more than half
+    of the shingles (counted with repetition) have it set.  Counted by byte column: byte ``j`` of every
+    shingle hash at once is a big-integer XOR of three strided slices of the packed per-token entries,
+    and its eight bits are eight masked popcounts.
     """
     if len(tokens) < SHINGLE:
         tokens = tokens + [""] * (SHINGLE - len(tokens))
     n = len(tokens) - SHINGLE + 1  # shingles
-    rows = memoryview(b"".join(map(_WORD_TABLES.__getitem__, tokens))).cast("Q")
-    width = 8 * n
-    x = (
-        int.from_bytes(rows[0::3].tobytes()[:width], "little")
-        ^ int.from_bytes(rows[1::3].tobytes()[8 : 8 + width], "little")
-        ^ int.from_bytes(rows[2::3].tobytes()[16:], "little")
-    )
-    packed = x.to_bytes(width, "little")  # shingle k's hash in bytes 8k..8k+7 (little-endian)
+    rows = b"".join(map(_WORD_TABLES.__getitem__, tokens))  # token k's entries in bytes 24k..24k+23
+    stop = _ROW * n
     ones = int.from_bytes(b"\x01" * n, "little")
     masks = [ones << b for b in _BITS]  # bit b of every byte
     half = n // 2
+    from_bytes = int.from_bytes
     out = 0
     bit = 1
     for j in range(8):
-        column = int.from_bytes(packed[j::8], "little")  # byte j of every shingle hash
+        # byte j of T1[token k], T2[token k + 1] and T3[token k + 2] for every shingle k
+        column = (
+            from_bytes(rows[j:stop:_ROW], "little")
+            ^ from_bytes(rows[_ROW + 8 + j : stop + _ROW + 8 + j : _ROW], "little")
+            ^ from_bytes(rows[2 * _ROW + 16 + j :: _ROW], "little")
+        )
         for mask in masks:
             if (column & mask).bit_count() > half:
                 out |= bit
