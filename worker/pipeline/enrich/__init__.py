@@ -206,7 +206,7 @@ def enrich(
     starts = [p.char_start for p in article.paragraphs]
 
     idxs = [p.idx for p in article.paragraphs]
-    body_hits = scan(body, tables)
+    body_hits = scan(body, tables, twin)
     headline_hits = scan(article.headline, tables)
     dateline = _dateline_text(article)
     dateline_hits = scan(dateline, tables) if dateline else []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.tables import Place
@@ -21,8 +22,7 @@ GEORGIA_COUNTRY_CUES = frozenset({"Tbilisi", "Georgian", "Abkhazia", "South Osse
 AMBIGUITY_RATIO = 3
 
 
-@dataclass(frozen=True, slots=True)
-class PlaceHit:
+class PlaceHit(NamedTuple):
     """A resolved place mention in one text segment (``para`` as in ``Mention``)."""
 
     para: int

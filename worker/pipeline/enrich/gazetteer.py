@@ -8,23 +8,31 @@ are not in the regex; a text containing one of them goes through ``scan_all``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from worker.pipeline.enrich.tables import EnrichTables, Term
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # (a tuple: a dozen or more per article, cheaper to make than a dataclass)
     term: Term
     start: int
     end: int
 
 
-def scan(text: str, tables: EnrichTables) -> list[Hit]:
-    """All whole-word matches, keeping the longest (then leftmost) of overlapping ones."""
-    for probe, surface in tables.rare_surfaces:
-        if probe in text and surface in text:  # (a one-character search first: far cheaper)
-            return scan_all(text, tables)
+def scan(text: str, tables: EnrichTables, twin: bytes | None = None) -> list[Hit]:
+    """All whole-word matches, keeping the longest (then leftmost) of overlapping ones.
+
+    ``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it.  A text with a twin holds only
+    Latin-1 characters and blanked punctuation, so only the rare surfaces with a twin can occur in it,
+    and only where their twin occurs in the text's twin (a cheaper search; a false alarm costs time)."""
+    if twin is None:
+        for probe, surface in tables.rare_surfaces:
+            if probe in text and surface in text:  # (a one-character search first: far cheaper)
+                return scan_all(text, tables)
+    else:
+        for rare in tables.rare_latin1:
+            if rare in twin:
+                return scan_all(text, tables)
     term = tables.terms.__getitem__
     return [Hit(term(m.group()), m.start(), m.end()) for m in tables.surface_re.finditer(text)]
 

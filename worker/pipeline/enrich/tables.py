@@ -10,6 +10,7 @@ from typing import Any
 
 import ahocorasick
 
+from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
 from worker.pipeline.enrich.surface_trie import surface_pattern
 
@@ -47,6 +48,7 @@ class EnrichTables:
     surface_re: re.Pattern[str]  # surface_trie regex of the surfaces starting with a capital letter
     # the other surfaces (see gazetteer.scan), each after its first non-ASCII character (or "")
     rare_surfaces: tuple[tuple[str, str], ...]
+    rare_latin1: tuple[bytes, ...]  # byte_scan.latin1_twin of the rare surfaces that have one
     country_names: dict[str, str]
     stopwords_en: frozenset[str]
     language_stopwords: dict[str, frozenset[str]]
@@ -147,14 +149,14 @@ def load_tables() -> EnrichTables:
     stopwords = frozenset(w[0] for w in words)
     df = {r[0]: int(r[1]) for r in df_rows[1:]}
     idf = idf_table(df, docs)
+    rare = [s for s in terms if not s[:1].isupper()]
     drop = stopwords | SHORT_TOKENS
     return EnrichTables(
         automaton=automaton,
         terms=terms,
         surface_re=re.compile(surface_pattern(s for s in terms if s[:1].isupper())),
-        rare_surfaces=tuple(
-            (next((ch for ch in s if not ch.isascii()), ""), s) for s in terms if not s[:1].isupper()
-        ),
+        rare_surfaces=tuple((next((ch for ch in s if not ch.isascii()), ""), s) for s in rare),
+        rare_latin1=tuple(twin for s in rare if (twin := latin1_twin(s)) is not None),
         country_names=country_names,
         stopwords_en=stopwords,
         language_stopwords=langs,
