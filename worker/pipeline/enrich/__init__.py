@@ -142,7 +142,11 @@ def build_entities(
         norp.setdefault(d.term.surface, []).append((d.start, d.end))
         norp_iso[d.term.surface] = d.term.demonym or None
     for surface, spans in norp.items():
-        out.append(_entity(surface, "NORP", surface, norp_iso[surface], _mentions(spans, starts, idxs), None, _NO_ROLE))
+        out.append(
+            _entity(
+                surface, "NORP", surface, norp_iso[surface], _mentions(spans, starts, idxs), None, _NO_ROLE
+            )
+        )
     return out
 
 

@@ -9,7 +9,7 @@ same offsets as the text: its Latin-1 encoding, once the common punctuation beyo
 from __future__ import annotations
 
 # typographic punctuation of news text beyond Latin-1 (blanked: none is a letter or a digit)
-_BLANKED = ("\u2019", "\u201c", "\u201d", "\u2018", "\u2014", "\u2013", "\u2026", "\u2022", "\u2122", "\u20ac")
+_BLANKED = tuple("\u2019\u201c\u201d\u2018\u2014\u2013\u2026\u2022\u2122\u20ac")
 
 
 def latin1_twin(text: str) -> bytes | None:

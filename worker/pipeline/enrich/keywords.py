@@ -37,7 +37,8 @@ def idf_table(df: dict[str, int], docs: int) -> dict[str, float]:
 
 def _ranks(words: list[str], counts: Counter[str], idf: dict[str, float], idf0: float) -> dict[str, float]:
     """word -> n * idf."""
-    return dict(zip(words, map(mul, map(counts.__getitem__, words), map(idf.get, words, repeat(idf0)))))
+    ranks = map(mul, map(counts.__getitem__, words), map(idf.get, words, repeat(idf0)))
+    return dict(zip(words, ranks, strict=True))
 
 
 def _tenth(ranked: dict[str, float]) -> float:
@@ -83,9 +84,7 @@ def top_keywords(
     if idf0 >= floor:  # a word seen once may still make it
         ranked = _ranks([w for w in words if w not in popped], counts, idf, idf0)
         floor = _tenth(ranked)
-    scores = {
-        word: (counts[word] / total) * idf.get(word, idf0) for word, r in ranked.items() if r >= floor
-    }
+    scores = {word: (counts[word] / total) * idf.get(word, idf0) for word, r in ranked.items() if r >= floor}
     scores.update(named)
     best = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_N]
     return [trusted(Keyword, {"kw": k, "score": round(v, 4)}) for k, v in best]

@@ -44,9 +44,7 @@ def _word_languages(stopwords: dict[str, frozenset[str]]) -> dict[str, tuple[int
 _LANGUAGES_OF: dict[int, tuple[dict[str, frozenset[str]], dict[str, tuple[int, ...]]]] = {}
 
 
-def detect_language(
-    text: str, stopwords: dict[str, frozenset[str]], twin: bytes | None = None
-) -> Language:
+def detect_language(text: str, stopwords: dict[str, frozenset[str]], twin: bytes | None = None) -> Language:
     """``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it."""
     tokens = _tokens(text, twin)
     if not tokens:

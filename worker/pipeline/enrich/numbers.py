@@ -132,7 +132,8 @@ def _matches(
 
 
 def _overlaps(start: int, end: int, taken: Sequence[tuple[int, int]]) -> bool:
-    for s, e in taken:
+    # a loop, not any() over a generator: called for every number, and ~1 µs cheaper
+    for s, e in taken:  # noqa: SIM110
         if s <= start < e or s < end <= e:
             return True
     return False

@@ -164,5 +164,4 @@ def load_tables() -> EnrichTables:
         background_docs=docs,
         keyword_idf=idf,
         keyword_drop=drop,
-
     )
