@@ -62,24 +62,20 @@ def top_keywords(
     words = list(filterfalse(drop.__contains__, counts))
     ns = list(map(counts.__getitem__, words))
     total = sum(ns) or 1
-    repeated = list(compress(words, map(gt, ns, repeat(1))))
-    ranked = _ranks(repeated, counts, idf, idf0)
-    named: dict[str, float] = {}  # entity name -> score
+    # Entity names: a name scores by its last word and removes its words.  (A one-word name would
+    # overwrite its word's score and then remove it as its own word: it only removes the word.)
+    named: dict[str, float] = {}  # entity name (with a space) -> score
     popped: set[str] = set()
     for name, n in entity_names:
         key = name.lower()
-        parts = key.split(" ")
-        if key in named:
-            prev = named[key]
-        elif key in counts and key not in drop and key not in popped:
-            prev = (counts[key] / total) * idf.get(key, idf0)
+        if " " in key:
+            parts = key.split(" ")
+            named[key] = max(named.get(key, 0.0), 1.5 * (n / total) * idf.get(parts[-1], idf0))
+            popped.update(parts)
         else:
-            prev = 0.0
-        named[key] = max(prev, 1.5 * (n / total) * idf.get(parts[-1], idf0))
-        for part in parts:
-            named.pop(part, None)
-            ranked.pop(part, None)
-            popped.add(part)
+            popped.add(key)
+    repeated = [w for w in compress(words, map(gt, ns, repeat(1))) if w not in popped]
+    ranked = _ranks(repeated, counts, idf, idf0)
     floor = _tenth(ranked)
     if idf0 >= floor:  # a word seen once may still make it
         ranked = _ranks([w for w in words if w not in popped], counts, idf, idf0)
