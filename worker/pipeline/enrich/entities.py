@@ -237,15 +237,7 @@ def find_names(
         if hit.term.org and not hit.term.places:
             orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
     # a lone city name inside a capitalised run is part of a name ("Brandon Doherty", "Bo Nickal")
-    cutters = [
-        h
-        for h in hits
-        if " " in h.term.surface
-        or h.term.org
-        or h.term.demonym is not None
-        or any(p.kind not in ("city", "capital") for p in h.term.places)
-        or h.term.special
-    ]
+    cutters = [h for h in hits if h.term.cuts_names]
     find = body.find
     for start, t in _segments(body, cutters):
         names = cache.get(t)

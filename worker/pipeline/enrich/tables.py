@@ -39,6 +39,19 @@ class Term:
     org_iso2: str | None
     demonym: str | None  # iso2 ("" for non-national groups)
     special: str | None  # region | blocked | georgia | person_prone
+    # does a hit of it cut a capitalised run into name candidates (entities.find_names)?  All but a
+    # lone city name, which may be part of a person's name ("Brandon Doherty", "Bo Nickal")
+    cuts_names: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        cuts = (
+            " " in self.surface
+            or bool(self.org)
+            or self.demonym is not None
+            or any(p.kind not in ("city", "capital") for p in self.places)
+            or bool(self.special)
+        )
+        object.__setattr__(self, "cuts_names", cuts)
 
 
 @dataclass(frozen=True, slots=True)
