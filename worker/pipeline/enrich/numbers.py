@@ -46,6 +46,8 @@ _DIGIT_RUN = re.compile(r"\d\d*")
 _DIGIT_MARKS = mark_table({b"0123456789": b"0"}, b" ")
 _MARKED_RUN = re.compile(rb"00*")
 _CODES = frozenset({"EUR", "USD", "GBP"})
+_SYMBOLS = "$£€¥"
+_CODE_ENDS = _SYMBOLS + "RDP"  # last characters of a currency marker before the digits
 _CENTURIES = ("19", "20")
 UNIT_STOP = frozenset(
     {
@@ -103,12 +105,15 @@ def number_matches(text: str, twin: bytes | None = None) -> list[re.Match[str]]:
     ``twin``: ``byte_scan.latin1_twin(text)`` if the caller has it."""
     starts: list[int] = []
     for d in _digit_runs(text, twin if twin is not None else latin1_twin(text)):
-        if d >= 4 and text[d - 1] == " " and text[d - 4 : d - 1] in _CODES:
-            starts.append(d - 4)
-        if d >= 3 and (text[d - 3 : d] == "US$" or text[d - 3 : d] in _CODES):
-            starts.append(d - 3)
-        if d >= 1 and text[d - 1] in "$£€¥":
-            starts.append(d - 1)
+        before = text[d - 1] if d else " "
+        if before == " ":  # "EUR 5"
+            if d >= 4 and text[d - 4 : d - 1] in _CODES:
+                starts.append(d - 4)
+        elif before in _CODE_ENDS:  # "US$5", "EUR5" ("US$", "EUR", "USD", "GBP" end in one of these)
+            if d >= 3 and (text[d - 3 : d] == "US$" or text[d - 3 : d] in _CODES):
+                starts.append(d - 3)
+            if before in _SYMBOLS:  # "$5"
+                starts.append(d - 1)
         starts.append(d)
     return matches_at(NUMBER_RE, text, starts)
 
