@@ -18,6 +18,7 @@ from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, nor
 __all__ = ["parse_article", "parse_text"]
 
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body")
+_SNIFF_LEN = max(map(len, _HTML_SNIFF))
 # A labelled-HTML message that has no document structure (e.g. UPI text with a stray <a>) is parsed as text.
 _HTML_DOC = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|main|table|h1)\b", re.IGNORECASE)
 
@@ -39,7 +40,7 @@ def parse_article(
         odd = needs_normalizing(text)  # False: no NUL, no control character, nothing to rewrite
         if looks_binary(text, maybe_nul=odd):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
-        head = text[:2000].lstrip()[:200].lower()
+        head = text[:2000].lstrip()[:_SNIFF_LEN].lower()
         if head.startswith(_HTML_SNIFF) or (
             content_type == "html" and _HTML_DOC.search(text, 0, 20000) is not None
         ):

@@ -21,13 +21,19 @@ from worker.models.trusted import set_dict, set_extra, set_fields, set_private, 
 WORDS_PER_MINUTE = 238
 
 
+# One fields set shared by every Paragraph (a frozen model never changes it in place; ``model_copy``
+# copies it first): saves building and freeing a set per paragraph.
+_PARAGRAPH_FIELDS = set(Paragraph.model_fields)
+
+
 def paragraphs_of(texts: list[str]) -> tuple[list[Paragraph], str]:
     """Paragraph models with offsets into ``"\\n\\n".join(texts)``, and that body text.
 
-    Built without validation (~0.7 µs each instead of ~1.1 µs through pydantic-core): the values are
+    Built without validation (~0.6 µs each instead of ~1.1 µs through pydantic-core): the values are
     typed by construction; the tests re-validate ``model_dump()`` of every parsed corpus article.
     """
     new, cls, sd, sf, se, sp = Paragraph.__new__, Paragraph, set_dict, set_fields, set_extra, set_private
+    fields = _PARAGRAPH_FIELDS
     out: list[Paragraph] = []
     append = out.append
     pos = 0
@@ -35,7 +41,7 @@ def paragraphs_of(texts: list[str]) -> tuple[list[Paragraph], str]:
         end = pos + len(t)
         m = new(cls)
         sd(m, {"idx": k, "text": t, "char_start": pos, "char_end": end})
-        sf(m, {"idx", "text", "char_start", "char_end"})
+        sf(m, fields)
         se(m, None)
         sp(m, None)
         append(m)

@@ -37,6 +37,7 @@ SECTIONS = frozenset(
 )  # fmt: skip
 _SECTION_RE = re.compile(r"^(?:[A-Z][A-Za-z.&'’-]*\s+){0,3}News$")
 _TRENDING = frozenset({"trending", "trending now"})
+_TRENDING_LEN = max(map(len, _TRENDING))  # lower() never shortens a string
 _MAX_META_LINES = 8
 _MAX_HEADLINE = 300
 _TEXT_END = frozenset(".!?\"”’'")
@@ -58,7 +59,7 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
         if seg.header_date is None and s[:4].lower() == "date" and (m := HEADER.match(s)) is not None:
             seg.header_date = header_date(m) or ""
             seg.trending = seg.trending or m.group(4) is not None
-        elif s.lower() in _TRENDING:
+        elif len(s) <= _TRENDING_LEN and s.lower() in _TRENDING:
             seg.trending = True
         elif seg.published is None and (ts := parse_timestamp_line(s, tz)) is not None:
             seg.published, upd = ts

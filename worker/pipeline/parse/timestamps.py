@@ -94,7 +94,12 @@ def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | bool | None:
 
 
 def header_date(m: re.Match[str]) -> str | None:
+    """The ISO date of a HEADER match, None if it is not a real date."""
+    iso = m.string[m.start(1) : m.end(3)]  # "YYYY-MM-DD" as printed
     try:
+        if iso.isascii():  # then it already is the isoformat() of the date it names
+            date.fromisoformat(iso)
+            return iso
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
         return None
