@@ -13,7 +13,7 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse.build import assemble
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text
+from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text, utf8_of
 
 __all__ = ["parse_article", "parse_text"]
 
@@ -37,7 +37,8 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        odd = needs_normalizing(text)  # False: no NUL, no control character, nothing to rewrite
+        data = utf8_of(text)
+        odd = data is None or needs_normalizing(text, data)  # False: no NUL, control, nothing to rewrite
         if looks_binary(text, maybe_nul=odd):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:2000].lstrip()[:_SNIFF_LEN].lower()
@@ -47,8 +48,11 @@ def parse_article(
             from worker.pipeline.parse.html import parse_html
 
             return parse_html(text, tz=tz, source_url=source_url)
-        norm = normalize_text(text, check=False) if odd else text
-        return _parse_normalized(norm, tz=tz, source_url=source_url, base_url=base_url)
+        if odd:
+            return _parse_normalized(
+                normalize_text(text, check=False), tz=tz, source_url=source_url, base_url=base_url
+            )
+        return _parse_normalized(text, tz=tz, source_url=source_url, base_url=base_url, utf8=data)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
         return Rejection(
             Reason.INTERNAL_ERROR,
@@ -65,9 +69,10 @@ def parse_text(
 
 
 def _parse_normalized(
-    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str
+    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str, utf8: bytes | None = None
 ) -> ParsedArticle | Rejection:
-    seg = segment(text, tz, base_url)
+    """``utf8``: the UTF-8 bytes of ``text`` if the caller has them (saves scans of the text)."""
+    seg = segment(text, tz, base_url, utf8)
     evidence = (
         seg.header_date is not None
         or seg.published is not None

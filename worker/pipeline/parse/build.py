@@ -17,6 +17,7 @@ from worker.models.article import (
     Related,
 )
 from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
+from worker.pipeline.parse.spaces import count_spaces
 
 WORDS_PER_MINUTE = 238
 
@@ -91,7 +92,7 @@ def assemble(
     paras, body = paragraphs_of(texts)
     # paragraphs are stripped and space-collapsed, so words = spaces + 1 per paragraph (str.split() on
     # non-ASCII text costs ~60 µs per article; encoding to bytes first only adds a copy)
-    words = body.count(" ") + len(texts) if body else 0
+    words = count_spaces(body) + len(texts) if body else 0
     quality = trusted(Quality, {
         "has_byline": has_byline,
         "has_dateline": dateline is not None,

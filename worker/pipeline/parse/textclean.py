@@ -62,12 +62,23 @@ class Anchor(NamedTuple):
     text: str
 
 
-def needs_normalizing(text: str) -> bool:
-    """True if ``text`` holds CR, tabs, controls, NBSP, zero-width or other odd characters."""
+def utf8_of(text: str) -> bytes | None:
+    """``text`` as UTF-8, None if it holds lone surrogates."""
     try:
-        rest = text.encode("utf-8").translate(None, _PRINTABLE_ASCII)
-    except UnicodeEncodeError:  # lone surrogates
-        return True
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+
+
+def needs_normalizing(text: str, data: bytes | None = None) -> bool:
+    """True if ``text`` holds CR, tabs, controls, NBSP, zero-width or other odd characters.
+
+    ``data``: ``utf8_of(text)`` when the caller has it already."""
+    if data is None:
+        data = utf8_of(text)
+        if data is None:  # lone surrogates
+            return True
+    rest = data.translate(None, _PRINTABLE_ASCII)
     return bool(rest) and _ODD_CHAR.search(rest.decode("utf-8")) is not None
 
 
