@@ -41,7 +41,10 @@ def parse_article(
         odd = data is None or needs_normalizing(text, data)  # False: no NUL, control, nothing to rewrite
         if looks_binary(text, maybe_nul=odd):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
-        head = text[:2000].lstrip()[:_SNIFF_LEN].lower()
+        head = text[:64].lstrip()  # a short copy first: leading whitespace is rarely long
+        if len(head) < _SNIFF_LEN:
+            head = text[:2000].lstrip()
+        head = head[:_SNIFF_LEN].lower()
         if head.startswith(_HTML_SNIFF) or (
             content_type == "html" and _HTML_DOC.search(text, 0, 20000) is not None
         ):
