@@ -54,15 +54,20 @@ def date_consistency(
     header_date: str | None, published: datetime | None, dateline: Dateline | None
 ) -> bool | None:
     """True/False when at least two of header date, timestamp, dateline month/day can be compared."""
-    checks: list[bool] = []
+    dl_month = dl_day = None
+    if dateline is not None:
+        dl_month, dl_day = dateline.month, dateline.day
     if published is not None:
+        result = None
         if header_date is not None:
-            checks.append(published.date().isoformat() == header_date)
-        if dateline is not None and dateline.month is not None and dateline.day is not None:
-            checks.append((published.month, published.day) == (dateline.month, dateline.day))
-    elif header_date is not None and dateline is not None and dateline.month is not None:
-        checks.append(header_date[5:] == f"{dateline.month:02d}-{dateline.day or 0:02d}")
-    return all(checks) if checks else None
+            result = published.date().isoformat() == header_date
+        if dl_month is not None and dl_day is not None:
+            same_day = published.month == dl_month and published.day == dl_day
+            result = same_day if result is None else result and same_day
+        return result
+    if header_date is not None and dl_month is not None:
+        return header_date[5:] == f"{dl_month:02d}-{dl_day or 0:02d}"
+    return None
 
 
 def assemble(
