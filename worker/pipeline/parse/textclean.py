@@ -26,6 +26,8 @@ _SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECA
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# Every match of _BR, _SCRIPT or _COMMENT starts with a match of this.
+_RARE_MARKUP = re.compile(r"<(?:br|script|style|noscript|!--)", re.IGNORECASE)
 _ANCHOR = re.compile(
     r"""<a\b[^>]*?\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>(.*?)</a\s*>""",
     re.IGNORECASE | re.DOTALL,
@@ -106,9 +108,11 @@ def clean_fragment(line: str, anchors: list[Anchor] | None = None) -> tuple[str,
                 href = m.group(1) or m.group(2) or m.group(3) or ""
                 inner = _TAG.sub("", m.group(4))
                 anchors.append(Anchor(html.unescape(href).strip(), " ".join(html.unescape(inner).split())))
-        new = _BR.sub(" ", line)
-        new = _SCRIPT.sub(" ", new)
-        new = _COMMENT.sub(" ", new)
+        new = line
+        if _RARE_MARKUP.search(line) is not None:  # one scan instead of three that find nothing
+            new = _BR.sub(" ", new)
+            new = _SCRIPT.sub(" ", new)
+            new = _COMMENT.sub(" ", new)
         new = _TAG.sub("", new)
         if new != line:
             had_html = True
