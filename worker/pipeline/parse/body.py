@@ -63,7 +63,8 @@ def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
     else:
         for pos, j in enumerate(body):
             if j in caps:
-                if not add_caption(seg, lines[j], j, cl, base_url, licensed=True, position="inline"):
+                caption = strip_license_tail(lines[j]) or ""
+                if not add_caption(seg, caption, j, cl, base_url, licensed=True, position="inline"):
                     seg.lines_dropped += 1
                 continue
             s = first_text if pos == 0 else lines[j]

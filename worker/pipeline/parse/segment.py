@@ -17,8 +17,9 @@ from zoneinfo import ZoneInfo
 
 from worker.pipeline.parse.body import read_body
 from worker.pipeline.parse.byline import BYLINE, looks_like_names, parse_byline
+from worker.pipeline.parse.captions import strip_license_tail
 from worker.pipeline.parse.dateline import match_dateline
-from worker.pipeline.parse.state import Lines, Segments, add_caption, is_caption_line
+from worker.pipeline.parse.state import PHOTO_END, Lines, Segments, add_caption, is_caption_line
 from worker.pipeline.parse.textclean import is_boilerplate
 from worker.pipeline.parse.timestamps import (
     HEADER,
@@ -114,8 +115,8 @@ def segment(text: str, tz: ZoneInfo, base_url: str, utf8: bytes | None = None) -
         if (m := BYLINE.match(s)) is not None and len(s) <= 200:
             seg.authors.extend(parse_byline(m.group("names")))
             seg.has_byline = True
-        elif is_caption_line(s):
-            if not add_caption(seg, s, i, cl, base_url, licensed=True, position="lead"):
+        elif s.endswith(PHOTO_END) and (caption := strip_license_tail(s)) is not None:
+            if not add_caption(seg, caption, i, cl, base_url, licensed=True, position="lead"):
                 break
         elif seg.updated is None and (u := parse_updated_line(s, tz)) is not False:
             seg.updated = u if isinstance(u, Stamp) else None

@@ -112,8 +112,8 @@ def add_caption(
     licensed: bool,
     position: Literal["lead", "inline"],
 ) -> bool:
-    body = (strip_license_tail(text) or "") if licensed else text
-    cap = parse_caption(body, licensed=licensed)
+    """``text``: the caption line, without its ``| License Photo`` tail when ``licensed``."""
+    cap = parse_caption(text, licensed=licensed)
     if cap is None:
         return False
     url = license_url(idx, lines, base_url, seg)
