@@ -102,18 +102,21 @@ def clean_fragment(line: str, anchors: list[Anchor] | None = None) -> tuple[str,
     Returns ``(clean_text, had_html)``.  Anchors found are appended to ``anchors`` when given.
     """
     had_html = False
-    if "<" in line:
-        if anchors is not None and "<a" in line.lower():
-            for m in _ANCHOR.finditer(line):
+    lt = line.find("<")
+    if lt >= 0:
+        # every pattern below starts with "<": the regexes scan from the first one on
+        if anchors is not None and ("<a" in line or "<A" in line):
+            for m in _ANCHOR.finditer(line, lt):
                 href = m.group(1) or m.group(2) or m.group(3) or ""
                 inner = _TAG.sub("", m.group(4))
                 anchors.append(Anchor(html.unescape(href).strip(), " ".join(html.unescape(inner).split())))
-        new = line
-        if _RARE_MARKUP.search(line) is not None:  # one scan instead of three that find nothing
-            new = _BR.sub(" ", new)
+        if _RARE_MARKUP.search(line, lt) is not None:  # one scan instead of three that find nothing
+            new = _BR.sub(" ", line)
             new = _SCRIPT.sub(" ", new)
             new = _COMMENT.sub(" ", new)
-        new = _TAG.sub("", new)
+            new = _TAG.sub("", new)
+        else:
+            new = line[:lt] + _TAG.sub("", line[lt:])
         if new != line:
             had_html = True
             line = new

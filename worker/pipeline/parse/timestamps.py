@@ -76,7 +76,7 @@ def _datetime(parts: tuple[str, ...], tz: ZoneInfo) -> datetime | None:
         return None
     hour = hour % 12 + 12 if ampm in "Pp" else hour % 12
     try:
-        return datetime(int(year), mon, int(day), hour, minute, tzinfo=tz)
+        return datetime(int(year), mon, int(day), hour, minute, 0, 0, tz)  # positional: cheaper
     except ValueError:
         return None
 
