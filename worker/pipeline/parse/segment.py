@@ -16,7 +16,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from worker.pipeline.parse.body import read_body
-from worker.pipeline.parse.byline import BYLINE, looks_like_names, parse_byline
+from worker.pipeline.parse.byline import byline_names, looks_like_names, parse_byline
 from worker.pipeline.parse.captions import strip_license_tail
 from worker.pipeline.parse.dateline import match_dateline
 from worker.pipeline.parse.state import PHOTO_END, Lines, Segments, add_caption, is_caption_line
@@ -97,7 +97,7 @@ def segment(text: str, tz: ZoneInfo, base_url: str, utf8: bytes | None = None) -
     if i < n:
         s = lines[i]
         if (
-            ((bm := BYLINE.match(s)) is None or not looks_like_names(bm.group("names")))
+            ((names := byline_names(s)) is None or not looks_like_names(names))
             and not is_caption_line(s)
             and match_dateline(s) is None
             and len(s) <= _MAX_HEADLINE
@@ -112,8 +112,8 @@ def segment(text: str, tz: ZoneInfo, base_url: str, utf8: bytes | None = None) -
         if not s:
             i += 1
             continue
-        if (m := BYLINE.match(s)) is not None and len(s) <= 200:
-            seg.authors.extend(parse_byline(m.group("names")))
+        if (names := byline_names(s)) is not None and len(s) <= 200:
+            seg.authors.extend(parse_byline(names))
             seg.has_byline = True
         elif s.endswith(PHOTO_END) and (caption := strip_license_tail(s)) is not None:
             if not add_caption(seg, caption, i, cl, base_url, licensed=True, position="lead"):

@@ -134,7 +134,7 @@ def is_boilerplate(line: str) -> bool:
     """A line that carries no article text: bare 'Advertisement' etc., or no letters/digits at all."""
     if len(line) > 40:
         return not line[0].isalnum() and _has_alnum(line) is None
-    if _has_alnum(line) is None:
+    if not line[:1].isalnum() and _has_alnum(line) is None:
         return True
     return line.casefold().rstrip(" .:!»>›→") in _BOILERPLATE
 
