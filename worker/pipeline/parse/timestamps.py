@@ -42,6 +42,9 @@ UPDATED = re.compile(rf"^\(?{_UPD_WORD}:?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?
 _STAMP_FIRST = frozenset("JFMASONDP")
 
 
+_tuple = tuple.__new__  # == Stamp(...) without NamedTuple's Python-level __new__ (3x cheaper)
+
+
 class Stamp(NamedTuple):
     dt: datetime
     raw: str
@@ -92,8 +95,8 @@ def parse_timestamp_line(line: str, tz: ZoneInfo) -> tuple[Stamp | None, Stamp |
     upd_raw = m.group(_UPD_RAW)
     upd = _datetime(m.group(*_UPD_GROUPS), tz) if upd_raw else None
     return (
-        Stamp(pub, m.group(_PUB_RAW)) if pub is not None else None,
-        Stamp(upd, upd_raw) if upd is not None else None,
+        _tuple(Stamp, (pub, m.group(_PUB_RAW))) if pub is not None else None,
+        _tuple(Stamp, (upd, upd_raw)) if upd is not None else None,
     )
 
 
@@ -105,7 +108,7 @@ def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | bool | None:
     if m is None:
         return False
     dt = _datetime(m.group(*_UPDATED_GROUPS), tz)
-    return Stamp(dt, m.group(_UPDATED_UPD)) if dt is not None else None
+    return _tuple(Stamp, (dt, m.group(_UPDATED_UPD))) if dt is not None else None
 
 
 def header_date(m: re.Match[str]) -> str | None:
