@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 
 from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
-from worker.pipeline.parse.build import assemble
+from worker.pipeline.parse.build import from_segments
 from worker.pipeline.parse.segment import segment
 from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text, utf8_of
 
@@ -89,29 +89,6 @@ def _parse_normalized(
         return Rejection(Reason.NO_HEADLINE, "no headline line after the header")
     if not seg.paragraphs:
         return Rejection(Reason.NO_BODY, "no body paragraphs")
-    warnings = seg.warnings
     if seg.published is None:
-        warnings.append("no_timestamp")
-    return assemble(
-        shape="upi_text",
-        headline=seg.headline,
-        texts=seg.paragraphs,
-        section=seg.section,
-        trending=seg.trending,
-        header_date=seg.header_date,
-        published=seg.published.dt if seg.published else None,
-        published_raw=seg.published.raw if seg.published else None,
-        updated=seg.updated.dt if seg.updated else None,
-        updated_raw=seg.updated.raw if seg.updated else None,
-        authors=seg.authors,
-        dateline=seg.dateline,
-        photos=seg.photos,
-        related=seg.related,
-        links=seg.links,
-        source_url=source_url,
-        has_byline=seg.has_byline,
-        boilerplate_removed=seg.boilerplate_removed,
-        html_fragments=seg.html_fragments,
-        lines_dropped=seg.lines_dropped,
-        warnings=warnings,
-    )
+        seg.warnings.append("no_timestamp")
+    return from_segments(seg, seg.headline, source_url)

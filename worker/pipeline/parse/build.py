@@ -18,6 +18,7 @@ from worker.models.article import (
 )
 from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
 from worker.pipeline.parse.spaces import count_spaces
+from worker.pipeline.parse.state import Segments
 
 WORDS_PER_MINUTE = 238
 
@@ -93,6 +94,48 @@ def assemble(
     html_fragments: int = 0,
     lines_dropped: int = 0,
     warnings: list[str] | None = None,
+) -> ParsedArticle:
+    return _assemble(
+        shape, headline, texts, section, trending, header_date, published, published_raw, updated,
+        updated_raw, authors, dateline, photos, related, links, source_url, has_byline,
+        boilerplate_removed, html_fragments, lines_dropped, warnings,
+    )  # fmt: skip
+
+
+def from_segments(seg: Segments, headline: str, source_url: str | None) -> ParsedArticle:
+    """``assemble`` for the UPI text shape (positional: 21 keyword arguments cost ~1.5 µs to match)."""
+    pub, upd = seg.published, seg.updated
+    return _assemble(
+        "upi_text", headline, seg.paragraphs, seg.section, seg.trending, seg.header_date,
+        pub.dt if pub else None, pub.raw if pub else None, upd.dt if upd else None,
+        upd.raw if upd else None, seg.authors, seg.dateline, seg.photos, seg.related, seg.links,
+        source_url, seg.has_byline, seg.boilerplate_removed, seg.html_fragments, seg.lines_dropped,
+        seg.warnings,
+    )  # fmt: skip
+
+
+def _assemble(
+    shape: Literal["upi_text", "html", "plain_text"],
+    headline: str,
+    texts: list[str],
+    section: str | None,
+    trending: bool,
+    header_date: str | None,
+    published: datetime | None,
+    published_raw: str | None,
+    updated: datetime | None,
+    updated_raw: str | None,
+    authors: list[Author] | None,
+    dateline: Dateline | None,
+    photos: list[Photo] | None,
+    related: list[Related] | None,
+    links: list[Link] | None,
+    source_url: str | None,
+    has_byline: bool,
+    boilerplate_removed: int,
+    html_fragments: int,
+    lines_dropped: int,
+    warnings: list[str] | None,
 ) -> ParsedArticle:
     paras, body = paragraphs_of(texts)
     # paragraphs are stripped and space-collapsed, so words = spaces + 1 per paragraph (str.split() on
