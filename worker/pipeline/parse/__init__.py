@@ -13,7 +13,13 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse.build import from_segments
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text, utf8_of
+from worker.pipeline.parse.textclean import (
+    has_odd_char,
+    looks_binary,
+    normalize_text,
+    unusual_chars,
+    utf8_of,
+)
 
 __all__ = ["parse_article", "parse_text"]
 
@@ -37,9 +43,10 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        data = utf8_of(text)
-        odd = data is None or needs_normalizing(text, data)  # False: no NUL, control, nothing to rewrite
-        if looks_binary(text, maybe_nul=odd):
+        data = utf8_of(text)  # None: lone surrogates
+        unusual = unusual_chars(data) if data is not None else None
+        odd = unusual is None or has_odd_char(unusual)  # False: no NUL, control, nothing to rewrite
+        if looks_binary(text, maybe_nul=odd, maybe_fffd=unusual is None or "\ufffd" in unusual):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:64].lstrip()  # a short copy first: leading whitespace is rarely long
         if len(head) < _SNIFF_LEN:

@@ -75,16 +75,20 @@ def utf8_of(text: str) -> bytes | None:
         return None
 
 
-def needs_normalizing(text: str, data: bytes | None = None) -> bool:
-    """True if ``text`` holds CR, tabs, controls, NBSP, zero-width or other odd characters.
+def unusual_chars(data: bytes) -> str:
+    """The characters of UTF-8 ``data`` that are neither printable ASCII nor a newline, in order."""
+    return data.translate(None, _PRINTABLE_ASCII).decode("utf-8")
 
-    ``data``: ``utf8_of(text)`` when the caller has it already."""
-    if data is None:
-        data = utf8_of(text)
-        if data is None:  # lone surrogates
-            return True
-    rest = data.translate(None, _PRINTABLE_ASCII)
-    return bool(rest) and _ODD_CHAR.search(rest.decode("utf-8")) is not None
+
+def has_odd_char(unusual: str) -> bool:
+    """True if ``unusual`` (see ``unusual_chars``) holds a character ``normalize_text`` rewrites."""
+    return _ODD_CHAR.search(unusual) is not None
+
+
+def needs_normalizing(text: str) -> bool:
+    """True if ``text`` holds CR, tabs, controls, NBSP, zero-width or other odd characters."""
+    data = utf8_of(text)
+    return data is None or has_odd_char(unusual_chars(data))  # None: lone surrogates
 
 
 def normalize_text(text: str, *, check: bool = True) -> str:
@@ -143,14 +147,15 @@ def is_boilerplate(line: str) -> bool:
     return line.casefold().rstrip(" .:!»>›→") in _BOILERPLATE
 
 
-def looks_binary(text: str, *, maybe_nul: bool = True) -> bool:
+def looks_binary(text: str, *, maybe_nul: bool = True, maybe_fffd: bool = True) -> bool:
     """Decoded garbage: many U+FFFD replacement characters or NULs.
 
     ``maybe_nul=False``: the caller knows ``text`` has no NUL (``needs_normalizing`` said no), which
-    skips a ~4 µs scan; the U+FFFD test is a memchr-speed ``in``.
+    skips a ~4 µs scan; ``maybe_fffd=False``: it knows there is no U+FFFD either (e.g. from
+    ``unusual_chars``), which skips a memchr-speed ``in`` over the whole text.
     """
     n = len(text)
-    if n == 0 or ("\ufffd" not in text and not maybe_nul):
+    if n == 0 or (not (maybe_fffd and "\ufffd" in text) and not maybe_nul):
         return False
     bad = text.count("\ufffd") + (text.count("\x00") if maybe_nul else 0)
     return bad > 8 and bad * 20 > n
