@@ -21,6 +21,9 @@ from worker.pipeline.parse.spaces import count_spaces
 from worker.pipeline.parse.state import Segments
 
 WORDS_PER_MINUTE = 238
+# Flags is frozen and holds one bool: every article shares one of two instances (as the model's own
+# ``Flags()`` default is shared), instead of building and freeing one per article.
+_FLAGS = {value: trusted(Flags, {"trending": value}) for value in (False, True)}
 
 
 # One fields set shared by every Paragraph (a frozen model never changes it in place; ``model_copy``
@@ -156,7 +159,7 @@ def _assemble(
         "shape": shape,
         "headline": headline,
         "section": section,
-        "flags": trusted(Flags, {"trending": trending}),
+        "flags": _FLAGS[trending],
         "date_header": header_date,
         "published_at": published,
         "published_at_raw": published_raw,

@@ -66,15 +66,14 @@ class Lines:
         self.lines = lines = list(map(str.strip, text.split("\n")))
         self.anchors: dict[int, list[Anchor]] = {}
         self.html_fragments = 0
-        if "<" in text or "&" in text:  # memchr-fast; most articles have one or two such lines
-            for idx in markup_lines(text):
-                found: list[Anchor] = []
-                clean, had = clean_fragment(lines[idx], found)
-                lines[idx] = clean
-                if had:
-                    self.html_fragments += 1
-                if found:
-                    self.anchors[idx] = found
+        for idx in markup_lines(text):  # most articles have one or two such lines, many none
+            found: list[Anchor] = []
+            clean, had = clean_fragment(lines[idx], found)
+            lines[idx] = clean
+            if had:
+                self.html_fragments += 1
+            if found:
+                self.anchors[idx] = found
         # one scan of the text instead of one per line (cleaned lines are collapsed already)
         if has_double_space(utf8) if utf8 is not None else "  " in text:
             lines[:] = [" ".join(s.split()) if "  " in s else s for s in lines]
