@@ -77,6 +77,8 @@ FEMALE = _words(
     natasha tanya olga elena irina sofia lucia ana carmen
     """
 )
+GIVEN_NAMES = MALE | FEMALE
+
 PERSON_NOUNS = _words(
     """
     doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer
