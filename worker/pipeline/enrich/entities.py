@@ -31,6 +31,8 @@ _KNOWN_AS = re.compile(
     r"\bknown (?:professionally |simply |publicly |online )?(?:as|by (?:his|her|their|the) "
     rf"(?:stage |ring |pen |nick|professional |performing )?names?) ({_TOKEN})"
 )
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
 _ARTICLES = frozenset({"the", "a", "an"})
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
@@ -236,6 +238,16 @@ def _split_of(raw: list[str]) -> list[list[str]]:
         raw = raw[k + 1 :]
 
 
+def _org_then_person(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """``Federation of Tanners President Paul Martel`` -> the organisation and the titled person after it
+    (a title followed by at least two name tokens, with an organisation word before the title)."""
+    for j in range(1, len(tokens) - 2):
+        tok = tokens[j]
+        if (tok in TITLES or tok + "." in TITLES) and is_org_run(tokens[:j]):
+            return tokens[:j], tokens[j:]
+    return tokens, []
+
+
 # What one segment yields, as (kind, text, offset in the segment where ``body.find`` starts looking):
 # kind "org" (organisation name), "person" (2-4 token name) or "single" (a lone token for back-links).
 SegmentNames = tuple[tuple[str, str, int], ...]
@@ -250,12 +262,14 @@ def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
         for tokens in parts:
             if tokens and tokens[0] in ("of", "for"):
                 tokens = tokens[1:]
+            person_part: list[str] = []
             if is_org_run(tokens):
-                while tokens and tokens[0] in ("The", "the"):
-                    tokens = tokens[1:]
-                out.append(("org", " ".join(tokens), offset))
-            else:
-                name_tokens = clean_name(list(tokens), stopwords)
+                org_tokens, person_part = _org_then_person(tokens)
+                while org_tokens and org_tokens[0] in ("The", "the"):
+                    org_tokens = org_tokens[1:]
+                out.append(("org", " ".join(org_tokens), offset))
+            if person_part or not is_org_run(tokens):
+                name_tokens = clean_name(list(person_part or tokens), stopwords)
                 if not name_tokens or not _name_like(name_tokens) or is_place_name(name_tokens):
                     pass
                 elif 2 <= len(name_tokens) <= 4:
@@ -281,6 +295,7 @@ def find_names(
     index = NameIndex()
     orgs, persons = index.orgs, index.persons
     singles: list[tuple[int, str]] = []
+    titles: set[str] = set()
     for hit in hits:
         if hit.term.org and not hit.term.places:
             orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
@@ -303,6 +318,9 @@ def find_names(
             if kind == "person":
                 probe = name.rstrip(".")  # a suffix printed as "Jr," or "Jr" is still "Jr."
                 pos = find(probe, start + rel)
+                if _quoted_title(body, pos, pos + len(probe)):
+                    titles.add(name)
+                    continue
                 person = persons.get(name)
                 if person is None:
                     person = persons[name] = Person(name)
@@ -313,6 +331,8 @@ def find_names(
                 orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
                 singles.append((pos, name))
+    for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
+        persons.pop(name, None)
     _merge_partial_names(persons)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
@@ -325,6 +345,13 @@ def find_names(
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
     return index
+
+
+def _quoted_title(body: str, start: int, end: int) -> bool:
+    """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
+    if start <= 0 or body[start - 1] not in _OPEN_QUOTES:
+        return False
+    return body[end : end + 2].lstrip(".,!?")[:1] in _CLOSE_QUOTES
 
 
 def _add_aliases(body: str, index: NameIndex) -> None:

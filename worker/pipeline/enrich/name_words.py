@@ -88,6 +88,8 @@ PERSON_NOUNS = _words(
     grandmother grandfather nurse victim suspect defendant witness fighter officer detective sheriff
     chancellor premier king queen prince princess pope congressman congresswoman lawmaker candidate
     nominee comedian podcaster filmmaker driver businessman veteran
+    cardinal bishop archbishop rabbi imam pastor priest reverend ambassador spokesman spokeswoman
+    spokesperson commissioner chief executive
     """
 )
 DOC_NOUNS = _words(
