@@ -94,7 +94,8 @@ PERSON_NOUNS = _words(
 )
 DOC_NOUNS = _words(
     """
-    statement letter email post tweet release report lawsuit suit complaint memo video
+    statement letter email post tweet release report lawsuit suit complaint memo video account
+    testimony interview op-ed essay blog website
     """
 )
 
