@@ -34,6 +34,8 @@ from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
 from worker.pipeline.enrich.tokens import words
+from worker.pipeline.enrich.tone import lexicon as tone_lexicon
+from worker.pipeline.enrich.tone import tone
 
 __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 
@@ -58,7 +60,7 @@ def tokenize(body: str) -> tuple[list[str], Counter[str]]:
     return tokens, Counter(tokens)
 
 
-_ENRICHMENT_SET = frozenset(Enrichment.model_fields) - {"tone"}  # the fields enrich() sets
+_ENRICHMENT_SET = frozenset(Enrichment.model_fields)  # the fields enrich() sets
 _NO_ISO = frozenset({"text", "type", "canonical", "mentions", "count", "role"})
 _NO_ROLE = frozenset({"text", "type", "canonical", "iso2", "mentions", "count"})
 _BYLINE = frozenset({"text", "type", "canonical", "role"})
@@ -238,6 +240,6 @@ def enrich(
         "keywords": top_keywords(
             counts, entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
         ),
-        "tone": None,
+        "tone": tone(tokens, counts, tone_lexicon()),
     }
     return trusted(Enrichment, values, _ENRICHMENT_SET)
