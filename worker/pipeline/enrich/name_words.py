@@ -124,4 +124,6 @@ PLACE_TAILS = _words(
     Island Islands Peninsula Valley River Mountains Street Avenue Boulevard Highway Canyon Desert Coast Belt
     """
 )
-PLACE_HEADS = _words("Lake Mount Cape Fort")
+PLACE_HEADS = _words(
+    "Lake Mount Cape Fort Central Greater Downtown North South East West Northern Southern Eastern Western"
+)
