@@ -24,7 +24,9 @@ def test_positive_negative_and_neutral() -> None:
     assert good is not None and bad is not None and flat is not None
     assert good.compound == 1.0 and good.pos > 0.3 and good.neg == 0.0
     assert bad.compound == -1.0 and bad.neg > 0.3 and bad.pos == 0.0
-    assert flat.compound == 0.0 and flat.pos == 0.0 and flat.neg == 0.0
+    assert flat.compound == 0.0 and flat.pos == 0.0 and flat.neg == 0.0 and flat.neu == 1.0
+    for t in (good, bad, flat):
+        assert abs(t.pos + t.neg + t.neu - 1.0) < 1e-3
 
 
 def test_negation_flips_the_next_words_only() -> None:

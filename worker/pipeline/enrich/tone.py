@@ -6,8 +6,8 @@ per second and its compound saturates to +-1 on long texts; this one keeps its l
 rule (a valence word within three tokens after ``not``/``never``/... is scaled by -0.74) and reports:
 
 * ``compound``: net valence ratio ``sum(v) / sum(|v|)`` in [-1, 1], independent of article length;
-* ``pos`` / ``neg``: VADER's proportions (positive valence + 1 per word, negative valence - 1 per word,
-  and 1 per neutral word, over their total).
+* ``pos`` / ``neg`` / ``neu``: VADER's proportions (positive valence + 1 per word, negative valence - 1
+  per word, and 1 per neutral word, over their total).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ _NEGATE_WORDS = """
     neednt needn't never none nope nor not nothing nowhere oughtnt shant shouldnt uhuh wasnt werent oughtn't
     shan't shouldn't uh-uh wasn't weren't without wont wouldnt won't wouldn't rarely seldom despite"""
 NEGATE = frozenset(_NEGATE_WORDS.split())
-_TONE_FIELDS = frozenset({"compound", "pos", "neg"})
+_TONE_FIELDS = frozenset({"compound", "pos", "neg", "neu"})
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +81,7 @@ def tone(tokens: list[str], counts: Counter[str], lex: dict[str, float]) -> Tone
         "compound": round((sums.pos + sums.neg) / magnitude, 4) if magnitude else 0.0,
         "pos": round(pos_sum / total, 4) if total > 0 else 0.0,
         "neg": round((0.0 - neg_sum) / total, 4) if total > 0 else 0.0,
+        "neu": round(neutral / total, 4) if total > 0 else 0.0,
     }
     return trusted(Tone, values, _TONE_FIELDS)
 
