@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 
 from tests.parse_fixtures import NY, message
 from worker.errors import Reason, Rejection
@@ -38,7 +38,9 @@ def test_html_page() -> None:
     assert res.shape == "html"
     assert res.headline == "Council expands bike lanes downtown"
     assert res.published_at is not None and res.published_at.date() == date(2023, 12, 19)
-    assert res.published_at.tzinfo is not None
+    assert res.published_at == datetime(2023, 12, 19, 10, 0, tzinfo=timezone(timedelta(hours=-5)))
+    assert res.published_at.utcoffset() == timedelta(hours=-5)  # the page's own offset, to the minute
+    assert "date_only_precision" not in res.quality.warnings
     assert [a.name for a in res.authors] == ["Dana Writer"]
     texts = [p.text for p in res.paragraphs]
     for p in PARAS:
@@ -80,3 +82,12 @@ def test_upi_text_labelled_html_is_parsed_as_text() -> None:
     res = parse_article(text, content_type="html", tz=NY)
     assert isinstance(res, ParsedArticle) and res.shape == "upi_text"
     assert res.photos and res.photos[0].license_url is not None
+
+
+def test_html_page_without_a_timestamp_keeps_the_day() -> None:
+    page = PAGE.replace('<meta property="article:published_time" content="2023-12-19T10:00:00-05:00">', "")
+    page = page.replace("<header>", '<header><time datetime="2023-12-19">Dec. 19, 2023</time>')
+    res = parse_article(page, content_type="html", tz=NY)
+    assert isinstance(res, ParsedArticle), res
+    assert res.published_at is not None and res.published_at.date() == date(2023, 12, 19)
+    assert "date_only_precision" in res.quality.warnings

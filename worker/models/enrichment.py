@@ -93,9 +93,13 @@ class Language(Frozen):
 
 
 class Tone(Frozen):
+    """Document tone (``worker/pipeline/enrich/tone.py``): ``compound`` in [-1, 1]; ``pos``, ``neg`` and
+    ``neu`` are VADER's proportions (they sum to 1)."""
+
     compound: float
     pos: float
     neg: float
+    neu: float
 
 
 class Enrichment(Frozen):

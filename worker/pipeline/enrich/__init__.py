@@ -26,7 +26,7 @@ from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
-from worker.pipeline.enrich.entities import NameIndex, find_names
+from worker.pipeline.enrich.entities import NameIndex, find_names, surname_of
 from worker.pipeline.enrich.gazetteer import Hit, scan
 from worker.pipeline.enrich.identity import article_id, content_sha256, simhash_tokens
 from worker.pipeline.enrich.keywords import top_keywords
@@ -35,6 +35,8 @@ from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
 from worker.pipeline.enrich.tokens import words
+from worker.pipeline.enrich.tone import lexicon as tone_lexicon
+from worker.pipeline.enrich.tone import tone
 
 __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 
@@ -52,6 +54,22 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
+def _drop_person_names(places: list[PlaceHit], names: NameIndex) -> list[PlaceHit]:
+    """``Kennedy`` (a Bogota locality) in an article about Robert F. Kennedy Jr. is the person: a body or
+    headline place hit that is a name word of a person found in the body, or lies inside a person
+    mention, is not a place.  Country names (``Jordan``) and the dateline are kept."""
+    if not names.persons:
+        return places
+    spans = [m for person in names.persons.values() for m in person.mentions]
+    family = {surname_of(name) for name in names.persons}
+    kept = []
+    for hit in places:
+        named = hit.surface in family or (hit.para >= 0 and any(s <= hit.start < e for s, e in spans))
+        if not named or hit.para == DATELINE_PARA or hit.place.kind == "country":
+            kept.append(hit)
+    return kept
+
+
 def tokenize(body: str, twin: bytes | None = None) -> tuple[list[str], Counter[str]]:
     """The one word tokenisation of the body (``tokens.words``) and its counts, shared by the simhash
     and the keywords (``twin``: the body's ``latin1_twin``)."""
@@ -60,7 +78,7 @@ def tokenize(body: str, twin: bytes | None = None) -> tuple[list[str], Counter[s
 
 
 _new = object.__new__
-_ENRICHMENT_SET = frozenset(Enrichment.model_fields) - {"tone"}  # the fields enrich() sets
+_ENRICHMENT_SET = frozenset(Enrichment.model_fields)  # the fields enrich() sets
 _NO_ISO = frozenset({"text", "type", "canonical", "mentions", "count", "role"})
 _NO_ROLE = frozenset({"text", "type", "canonical", "iso2", "mentions", "count"})
 _BYLINE = frozenset({"text", "type", "canonical", "role"})
@@ -226,6 +244,7 @@ def enrich(
         )
         places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
     names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache)
+    places = _drop_person_names(places, names)
     place_names = {h.surface: _place_name(h, tables) for h in places}
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)
@@ -261,6 +280,6 @@ def enrich(
         "keywords": top_keywords(
             counts, entity_counts, tables.keyword_drop, tables.keyword_idf, tables.background_docs
         ),
-        "tone": None,
+        "tone": tone(tokens, counts, tone_lexicon()),
     }
     return trusted(Enrichment, values, _ENRICHMENT_SET)

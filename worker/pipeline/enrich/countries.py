@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.name_words import PLACE_TAILS
 from worker.pipeline.enrich.tables import Place
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
@@ -19,7 +20,7 @@ TURKEY_FOOD = frozenset(
     {"and", "dinner", "gravy", "sandwich", "day", "leg", "legs", "breast", "roast", "dinners"}
 )
 GEORGIA_COUNTRY_CUES = frozenset({"Tbilisi", "Georgian", "Abkhazia", "South Ossetia", "Caucasus"})
-AMBIGUITY_RATIO = 3
+AMBIGUITY_RATIO = 2
 
 
 class PlaceHit(NamedTuple):
@@ -162,6 +163,10 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 else:
                     if " " not in term.surface and _looks_like_person_context(seg.text, hit, city=True):
                         continue
+                    if _next_word(seg.text, hit.end) in PLACE_TAILS:  # "San Fernando Valley": another place
+                        cands = [p for p in cands if p.iso2 in explicit_isos]
+                        if not cands:
+                            continue
                     place = _choose_city(cands, explicit_isos)
                     if place is None:
                         continue

@@ -10,7 +10,14 @@ import re
 from dataclasses import dataclass, field
 
 from worker.pipeline.enrich.gazetteer import Hit
-from worker.pipeline.enrich.name_words import ORG_WORDS, PLACE_HEADS, PLACE_TAILS, ROLE_NOUNS, TITLES
+from worker.pipeline.enrich.name_words import (
+    GIVEN_NAMES,
+    ORG_WORDS,
+    PLACE_HEADS,
+    PLACE_TAILS,
+    ROLE_NOUNS,
+    TITLES,
+)
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
@@ -22,7 +29,21 @@ _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
 # letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
 CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].){_REST}\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
 SEGMENT_CACHE_MAX = 50_000
+# "known as X", "better known as X", "known by his stage name X"
+_KNOWN_AS = re.compile(
+    r"\bknown (?:professionally |simply |publicly |online )?(?:as|by (?:his|her|their|the) "
+    rf"(?:stage |ring |pen |nick|professional |performing )?names?) ({_TOKEN})"
+)
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
+_ARTICLES = frozenset({"the", "a", "an"})
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
+
+_POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
+_ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
+# generational suffixes kept in a canonical name, in their usual printed form
+SUFFIXES = {"Jr": "Jr.", "Sr": "Sr.", "II": "II", "III": "III", "IV": "IV"}
+SUFFIX_FORMS = frozenset(SUFFIXES.values())
 
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
@@ -48,6 +69,8 @@ class NameIndex:
             candidate = " ".join(tokens[k:])
             if candidate in self.persons:
                 return candidate
+        if len(tokens) > 1 and tokens[-1].rstrip(".,") in SUFFIXES:  # "Kennedy Jr." -> "Kennedy"
+            tokens = tokens[:-1]
         return self.surnames.get(tokens[-1])
 
     def org_canonical(self, name: str) -> str | None:
@@ -83,9 +106,11 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     cut = 0
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        if tok in TITLES or tok + "." in TITLES or (i < last and tok.endswith(("'s", "’s"))):
+        if tok in TITLES or tok + "." in TITLES or (i < last and tok.endswith(_POSSESSIVE)):
             cut = i + 1
     tokens = tokens[cut:]
+    while len(tokens) > 2 and _abstract_noun(tokens[0]):  # "Urbanism Ans Persoons", "Equity Stefanie Frey"
+        tokens = tokens[1:]
     k = cut = 0
     while k < len(tokens) and (tokens[k] in ROLE_NOUNS or _acronym(tokens[k])):
         k += 1
@@ -94,7 +119,25 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     tokens = tokens[cut:]
     if tokens and tokens[-1].endswith(("'s", "’s")):
         tokens[-1] = tokens[-1][:-2]
-    return [t for t in tokens if t]
+    tokens = [t for t in tokens if t]
+    if len(tokens) > 2 and tokens[-1].rstrip(".,") in SUFFIXES:  # "Robert F. Kennedy Jr." keeps its suffix
+        tokens[-1] = SUFFIXES[tokens[-1].rstrip(".,")]
+    return tokens
+
+
+def _abstract_noun(tok: str) -> bool:
+    """A leading capitalised abstract noun (``Urbanism``, ``Equity``, ``Transportation``) ends a title,
+    it does not start a name; known given names are never cut."""
+    low = tok.lower()
+    return low.endswith(_ABSTRACT_ENDINGS) and low not in GIVEN_NAMES
+
+
+def surname_of(name: str) -> str:
+    """The family name of a canonical person name: the last token, or the one before a suffix."""
+    tokens = name.split(" ")
+    if len(tokens) > 2 and tokens[-1] in SUFFIX_FORMS:
+        return tokens[-2]
+    return tokens[-1]
 
 
 def _acronym(tok: str) -> bool:
@@ -184,6 +227,30 @@ def _sentence_pieces(run: str) -> list[str]:
     return pieces
 
 
+def _split_of(raw: list[str]) -> list[list[str]]:
+    """``Secretary of State for Urbanism Ans Persoons`` -> ``Secretary`` | ``State`` | ``Urbanism Ans
+    Persoons``: split at each ``of``/``for`` whose left part is not an organisation (``Bank of England``
+    stays whole)."""
+    parts: list[list[str]] = []
+    while True:
+        k = next((i for i, tok in enumerate(raw) if tok in ("of", "for")), -1)
+        if k < 0 or is_org_run(raw[:k]):
+            parts.append(raw)
+            return parts
+        parts.append(raw[:k])
+        raw = raw[k + 1 :]
+
+
+def _org_then_person(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """``Federation of Tanners President Paul Martel`` -> the organisation and the titled person after it
+    (a title followed by at least two name tokens, with an organisation word before the title)."""
+    for j in range(1, len(tokens) - 2):
+        tok = tokens[j]
+        if (tok in TITLES or tok + "." in TITLES) and is_org_run(tokens[:j]):
+            return tokens[:j], tokens[j:]
+    return tokens, []
+
+
 # What one segment yields, as (kind, text, offset in the segment where ``body.find`` starts looking):
 # kind "org" (organisation name), "person" (2-4 token name) or "single" (a lone token for back-links).
 SegmentNames = tuple[tuple[str, str, int], ...]
@@ -193,21 +260,19 @@ def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
     out: list[tuple[str, str, int]] = []
     for rel, run in _split_segment(t):
         raw = run.split(" ")
-        parts = [raw]
-        if " of " in run or " for " in run:
-            k = next(i for i, tok in enumerate(raw) if tok in ("of", "for"))
-            if not is_org_run(raw[:k]):
-                parts = [raw[:k], raw[k + 1 :]]
+        parts = _split_of(raw) if " of " in run or " for " in run else [raw]
         offset = rel
         for tokens in parts:
             if tokens and tokens[0] in ("of", "for"):
                 tokens = tokens[1:]
+            person_part: list[str] = []
             if is_org_run(tokens):
-                while tokens and tokens[0] in ("The", "the"):
-                    tokens = tokens[1:]
-                out.append(("org", " ".join(tokens), offset))
-            else:
-                name_tokens = clean_name(list(tokens), stopwords)
+                org_tokens, person_part = _org_then_person(tokens)
+                while org_tokens and org_tokens[0] in ("The", "the"):
+                    org_tokens = org_tokens[1:]
+                out.append(("org", " ".join(org_tokens), offset))
+            if person_part or not is_org_run(tokens):
+                name_tokens = clean_name(list(person_part or tokens), stopwords)
                 if not name_tokens or not _name_like(name_tokens) or is_place_name(name_tokens):
                     pass
                 elif 2 <= len(name_tokens) <= 4:
@@ -233,6 +298,7 @@ def find_names(
     index = NameIndex()
     orgs, persons = index.orgs, index.persons
     singles: list[tuple[int, str]] = []
+    titles: set[str] = set()
     for hit in hits:
         if hit.term.org and not hit.term.places:
             orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
@@ -244,27 +310,59 @@ def find_names(
         if names is None:
             names = cache[t] = _segment_names(t, stopwords)
         for kind, name, rel in names:
-            pos = find(name, start + rel)
             if kind == "person":
+                probe = name.rstrip(".")  # a suffix printed as "Jr," or "Jr" is still "Jr."
+                pos = find(probe, start + rel)
+                if _quoted_title(body, pos, pos + len(probe)):
+                    titles.add(name)
+                    continue
                 person = persons.get(name)
                 if person is None:
                     person = persons[name] = Person(name)
-                person.mentions.append((pos, pos + len(name)))
-            elif kind == "org":
+                person.mentions.append((pos, pos + len(probe)))
+                continue
+            pos = find(name, start + rel)
+            if kind == "org":
                 orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
                 singles.append((pos, name))
+    for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
+        persons.pop(name, None)
     _merge_partial_names(persons)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
-        index.surnames.setdefault(name.split(" ")[-1], name)
+        index.surnames.setdefault(surname_of(name), name)
     for name in by_length:
         index.surnames.setdefault(name.split(" ")[0], name)
+    _add_aliases(body, index)
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
     return index
+
+
+def _quoted_title(body: str, start: int, end: int) -> bool:
+    """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
+    if start <= 0 or body[start - 1] not in _OPEN_QUOTES:
+        return False
+    return body[end : end + 2].lstrip(".,!?")[:1] in _CLOSE_QUOTES
+
+
+def _add_aliases(body: str, index: NameIndex) -> None:
+    """``Daniel Benson, known by his stage name Bnxn``: later mentions of ``Bnxn`` are Daniel Benson."""
+    if "known " not in body:
+        return
+    for m in _KNOWN_AS.finditer(body):
+        alias = m.group(1).rstrip(".,")
+        if alias.lower() in _ARTICLES or alias in index.persons:
+            continue
+        owner = None
+        for canonical, person in index.persons.items():
+            if any(0 <= m.start() - end <= 40 for _, end in person.mentions):
+                owner = canonical
+        if owner is not None:
+            index.surnames[alias] = owner
 
 
 def _merge_partial_names(persons: dict[str, Person]) -> None:

@@ -77,6 +77,8 @@ FEMALE = _words(
     natasha tanya olga elena irina sofia lucia ana carmen
     """
 )
+GIVEN_NAMES = MALE | FEMALE
+
 PERSON_NOUNS = _words(
     """
     doctor judge president minister senator governor mayor chief host prosecutor attorney lawyer
@@ -86,11 +88,14 @@ PERSON_NOUNS = _words(
     grandmother grandfather nurse victim suspect defendant witness fighter officer detective sheriff
     chancellor premier king queen prince princess pope congressman congresswoman lawmaker candidate
     nominee comedian podcaster filmmaker driver businessman veteran
+    cardinal bishop archbishop rabbi imam pastor priest reverend ambassador spokesman spokeswoman
+    spokesperson commissioner chief executive
     """
 )
 DOC_NOUNS = _words(
     """
-    statement letter email post tweet release report lawsuit suit complaint memo video
+    statement letter email post tweet release report lawsuit suit complaint memo video account
+    testimony interview op-ed essay blog website
     """
 )
 
@@ -119,4 +124,6 @@ PLACE_TAILS = _words(
     Island Islands Peninsula Valley River Mountains Street Avenue Boulevard Highway Canyon Desert Coast Belt
     """
 )
-PLACE_HEADS = _words("Lake Mount Cape Fort")
+PLACE_HEADS = _words(
+    "Lake Mount Cape Fort Central Greater Downtown North South East West Northern Southern Eastern Western"
+)

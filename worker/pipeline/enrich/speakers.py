@@ -211,7 +211,7 @@ class SpeakerResolver:
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
         if low[0] == "the" and not capital and len(words) <= 5:
-            head = low[-1]
+            head = low[low.index("of") - 1] if "of" in low[2:] else low[-1]  # "the secretary of state"
             if head in PERSON_NOUNS or head.endswith("-year-old"):
                 role = " ".join(low[1:])
                 found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P", False)

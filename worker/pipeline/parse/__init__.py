@@ -11,13 +11,20 @@ from zoneinfo import ZoneInfo
 
 from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
-from worker.pipeline.parse.build import assemble
+from worker.pipeline.parse.build import from_segments
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import looks_binary, needs_normalizing, normalize_text
+from worker.pipeline.parse.textclean import (
+    has_odd_char,
+    looks_binary,
+    normalize_text,
+    unusual_chars,
+    utf8_of,
+)
 
 __all__ = ["parse_article", "parse_text"]
 
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body")
+_SNIFF_LEN = max(map(len, _HTML_SNIFF))
 # A labelled-HTML message that has no document structure (e.g. UPI text with a stray <a>) is parsed as text.
 _HTML_DOC = re.compile(r"<(?:!doctype|html|head|body|div|p|article|section|main|table|h1)\b", re.IGNORECASE)
 
@@ -36,18 +43,26 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        odd = needs_normalizing(text)  # False: no NUL, no control character, nothing to rewrite
-        if looks_binary(text, maybe_nul=odd):
+        data = utf8_of(text)  # None: lone surrogates
+        unusual = unusual_chars(data) if data is not None else None
+        odd = unusual is None or has_odd_char(unusual)  # False: no NUL, control, nothing to rewrite
+        if looks_binary(text, maybe_nul=odd, maybe_fffd=unusual is None or "\ufffd" in unusual):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
-        head = text[:2000].lstrip()[:200].lower()
+        head = text[:64].lstrip()  # a short copy first: leading whitespace is rarely long
+        if len(head) < _SNIFF_LEN:
+            head = text[:2000].lstrip()
+        head = head[:_SNIFF_LEN].lower()
         if head.startswith(_HTML_SNIFF) or (
             content_type == "html" and _HTML_DOC.search(text, 0, 20000) is not None
         ):
             from worker.pipeline.parse.html import parse_html
 
             return parse_html(text, tz=tz, source_url=source_url)
-        norm = normalize_text(text, check=False) if odd else text
-        return _parse_normalized(norm, tz=tz, source_url=source_url, base_url=base_url)
+        if odd:
+            return _parse_normalized(
+                normalize_text(text, check=False), tz=tz, source_url=source_url, base_url=base_url
+            )
+        return _parse_normalized(text, tz=tz, source_url=source_url, base_url=base_url, utf8=data)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
         return Rejection(
             Reason.INTERNAL_ERROR,
@@ -64,9 +79,10 @@ def parse_text(
 
 
 def _parse_normalized(
-    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str
+    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str, utf8: bytes | None = None
 ) -> ParsedArticle | Rejection:
-    seg = segment(text, tz, base_url)
+    """``utf8``: the UTF-8 bytes of ``text`` if the caller has them (saves scans of the text)."""
+    seg = segment(text, tz, base_url, utf8)
     evidence = (
         seg.header_date is not None
         or seg.published is not None
@@ -80,29 +96,6 @@ def _parse_normalized(
         return Rejection(Reason.NO_HEADLINE, "no headline line after the header")
     if not seg.paragraphs:
         return Rejection(Reason.NO_BODY, "no body paragraphs")
-    warnings = seg.warnings
     if seg.published is None:
-        warnings.append("no_timestamp")
-    return assemble(
-        shape="upi_text",
-        headline=seg.headline,
-        texts=seg.paragraphs,
-        section=seg.section,
-        trending=seg.trending,
-        header_date=seg.header_date,
-        published=seg.published.dt if seg.published else None,
-        published_raw=seg.published.raw if seg.published else None,
-        updated=seg.updated.dt if seg.updated else None,
-        updated_raw=seg.updated.raw if seg.updated else None,
-        authors=seg.authors,
-        dateline=seg.dateline,
-        photos=seg.photos,
-        related=seg.related,
-        links=seg.links,
-        source_url=source_url,
-        has_byline=seg.has_byline,
-        boilerplate_removed=seg.boilerplate_removed,
-        html_fragments=seg.html_fragments,
-        lines_dropped=seg.lines_dropped,
-        warnings=warnings,
-    )
+        seg.warnings.append("no_timestamp")
+    return from_segments(seg, seg.headline, source_url)

@@ -6,6 +6,7 @@ tests before any regex; the slow per-paragraph loop only runs when there are anc
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from itertools import compress
 
 from worker.models.article import Related
@@ -55,14 +56,15 @@ def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
             seg.dateline, first_text = dl
 
     anchors = cl.anchors
-    if not any(lo <= j <= hi for j in anchors) and not any(lo <= j <= hi for j in caps):
-        paragraphs = [lines[j] for j in body]
+    if not _any_between(anchors, lo, hi) and not _any_between(caps, lo, hi):
+        paragraphs = list(map(lines.__getitem__, body))
         paragraphs[0] = first_text
         seg.paragraphs = paragraphs if first_text else paragraphs[1:]
     else:
         for pos, j in enumerate(body):
             if j in caps:
-                if not add_caption(seg, lines[j], j, cl, base_url, licensed=True, position="inline"):
+                caption = strip_license_tail(lines[j]) or ""
+                if not add_caption(seg, caption, j, cl, base_url, licensed=True, position="inline"):
                     seg.lines_dropped += 1
                 continue
             s = first_text if pos == 0 else lines[j]
@@ -71,6 +73,13 @@ def read_body(seg: Segments, cl: Lines, start: int, base_url: str) -> None:
             if s:
                 seg.paragraphs.append(s)
     seg.lines_dropped += dropped
+
+
+def _any_between(idxs: Iterable[int], lo: int, hi: int) -> bool:
+    for j in idxs:  # noqa: SIM110 - a plain loop costs half of any() over a generator
+        if lo <= j <= hi:
+            return True
+    return False
 
 
 def _add_teaser(seg: Segments, cl: Lines, head_idx: int, cap_idx: int, base_url: str) -> None:

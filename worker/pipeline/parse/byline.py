@@ -8,6 +8,18 @@ from worker.models.article import Author
 from worker.models.trusted import trusted
 
 BYLINE = re.compile(r"^(?:By|BY|by)[:\s]\s*(?P<names>\S.{0,300})$")
+_BY = ("By", "BY", "by")
+
+
+def byline_names(line: str) -> str | None:
+    """The names part of a ``By ...`` line (None if ``line`` is not one); skips the regex for the
+    lines that cannot match."""
+    if not line.startswith(_BY):
+        return None
+    m = BYLINE.match(line)
+    return m.group("names") if m is not None else None
+
+
 _SPLIT = re.compile(r"\s*(?:,|;|\s&\s|\|)\s*(?:(?:and|AND)\s+)?|\s+(?:and|AND)\s+")
 _ROLE = re.compile(
     r"\b(?:staff|writer|correspondent|reporter|editor|columnist|contributor|contributing|bureau|chief"

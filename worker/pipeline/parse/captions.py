@@ -40,6 +40,11 @@ def strip_license_tail(line: str) -> str | None:
     return line[:-13].rstrip(" |•·\t")
 
 
+# NamedTuple(...) runs a Python-level __new__ (~0.9 µs); tuple.__new__(cls, values) builds the same
+# instance in ~0.3 µs.
+_tuple = tuple.__new__
+
+
 class Credit(NamedTuple):
     photographer: str | None
     org: str | None
@@ -70,15 +75,15 @@ def split_credit(credit: str) -> Credit:
     is_file = credit[:4].lower() == "file" or credit[:8].lower() == "upi file"
     m = _WHO.search(credit)
     if m is None:
-        return Credit(None, None, is_file)
+        return _tuple(Credit, (None, None, is_file))
     who = m.group("who").strip(" .,;")
     if "/" in who:
         person, _, org = who.rpartition("/")
         person, org = person.strip(), org.strip()
-        return Credit(person or None, _strip_the(org) or None, is_file)
+        return _tuple(Credit, (person or None, _strip_the(org) or None, is_file))
     if m.group("prep")[:1] in "cC" or _is_org(who):
-        return Credit(None, _strip_the(who), is_file)
-    return Credit(who, None, is_file)
+        return _tuple(Credit, (None, _strip_the(who), is_file))
+    return _tuple(Credit, (who, None, is_file))
 
 
 def _strip_the(org: str) -> str:
@@ -135,10 +140,10 @@ def parse_caption(text: str, *, licensed: bool) -> Caption | None:
     if pos < 0:
         if not licensed:
             return None
-        return Caption(body, None, None, None, False)
+        return _tuple(Caption, (body, None, None, None, False))
     caption = body[:pos].rstrip()
     credit = body[pos:].strip().rstrip(" |")
     if not licensed and not caption:
         return None
     c = split_credit(credit)
-    return Caption(caption, credit, c.photographer, c.org, c.is_file)
+    return _tuple(Caption, (caption, credit, c.photographer, c.org, c.is_file))

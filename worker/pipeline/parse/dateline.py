@@ -36,17 +36,21 @@ def match_dateline(paragraph: str) -> tuple[Dateline, str] | None:
     head = paragraph[:100]
     if "(" not in head and "--" not in head and "—" not in head:
         return None
-    m = DATELINE.match(paragraph) or DATELINE_BARE.match(paragraph)
-    if m is None:
-        return None
-    raw = m.group("raw").strip()
-    agency = m.group("agency") if "agency" in m.re.groupindex else None
-    if agency is None and len(m.group("place").split(",")[0]) < 4:
-        return None  # "US --", "AP --": too weak without an agency
-    place = m.group("place")
+    m = DATELINE.match(paragraph)
+    if m is not None:
+        raw, place, mon, day_s, agency = m.group("raw", "place", "mon", "day", "agency")
+    else:
+        m = DATELINE_BARE.match(paragraph)
+        if m is None:
+            return None
+        raw, place, mon, day_s = m.group("raw", "place", "mon", "day")
+        agency = None
+        if len(place.split(",")[0]) < 4:
+            return None  # "US --", "AP --": too weak without an agency
+    raw = raw.strip()
     place = place.strip().rstrip(",") if place else None
-    month = month_number(m.group("mon")) if m.group("mon") else None
-    day = int(m.group("day")) if m.group("day") else None
+    month = month_number(mon) if mon else None
+    day = int(day_s) if day_s else None
     if day is not None and not 1 <= day <= 31:
         return None
     city, admin1, country = locate(place) if place else (None, None, None)

@@ -21,6 +21,12 @@ _TITLE_SEP = re.compile(r"\s+[|–—-]\s+|\s+::\s+")
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _MAX_H1 = 5
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+_META_XPATH = (
+    "//meta[@property='article:published_time' or @name='article:published_time'"
+    " or @itemprop='datePublished' or @name='pubdate' or @name='publishdate']/@content"
+)
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{10,40})"')
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 
 
 def _collapse(s: str) -> str:
@@ -86,6 +92,29 @@ def _published(date_str: str | None, tz: ZoneInfo) -> datetime | None:
         return None
 
 
+def _timestamp(tree: Any, text: str, day: datetime, tz: ZoneInfo) -> datetime | None:
+    """The page's own publication timestamp (``article:published_time``, ``<meta itemprop>``, JSON-LD
+    ``datePublished``) when it falls on the day trafilatura found; kept in the offset it is written in
+    (the zone setting when it has none)."""
+    found: list[str] = [str(v) for v in tree.xpath(_META_XPATH)]
+    m = _JSONLD_DATE.search(text)
+    if m:
+        found.append(m.group(1))
+    for raw in found:
+        raw = raw.strip()
+        if not _TIMESTAMP.match(raw):
+            continue
+        try:
+            ts = datetime.fromisoformat(raw.replace("Z", "+00:00", 1) if raw.endswith("Z") else raw)
+        except ValueError:
+            continue
+        if ts.tzinfo is None:
+            ts = ts.replace(tzinfo=tz)
+        if ts.date() == day.date():
+            return ts
+    return None
+
+
 def _authors(raw: str | None) -> list[Author]:
     if not raw:
         return []
@@ -126,14 +155,19 @@ def parse_html(text: str, *, tz: ZoneInfo, source_url: str | None = None) -> Par
     if not paras:
         return Rejection(Reason.NO_BODY, "empty main text")
     published = _published(meta.get("date"), tz)
-    authors = _authors(meta.get("author"))
+    published_raw = meta.get("date")
     warnings = ["date_only_precision"] if published is not None else ["no_date"]
+    if published is not None:
+        stamped = _timestamp(tree, text, published, tz)
+        if stamped is not None:
+            published, published_raw, warnings = stamped, stamped.isoformat(), []
+    authors = _authors(meta.get("author"))
     return assemble(
         shape="html",
         headline=headline,
         texts=paras,
         published=published,
-        published_raw=meta.get("date"),
+        published_raw=published_raw,
         authors=authors,
         source_url=source_url or meta.get("url"),
         has_byline=bool(authors),

@@ -16,9 +16,10 @@ import re
 from zoneinfo import ZoneInfo
 
 from worker.pipeline.parse.body import read_body
-from worker.pipeline.parse.byline import BYLINE, looks_like_names, parse_byline
+from worker.pipeline.parse.byline import byline_names, looks_like_names, parse_byline
+from worker.pipeline.parse.captions import strip_license_tail
 from worker.pipeline.parse.dateline import match_dateline
-from worker.pipeline.parse.state import Lines, Segments, add_caption, is_caption_line
+from worker.pipeline.parse.state import PHOTO_END, Lines, Segments, add_caption, is_caption_line
 from worker.pipeline.parse.textclean import is_boilerplate
 from worker.pipeline.parse.timestamps import (
     HEADER,
@@ -37,6 +38,7 @@ SECTIONS = frozenset(
 )  # fmt: skip
 _SECTION_RE = re.compile(r"^(?:[A-Z][A-Za-z.&'’-]*\s+){0,3}News$")
 _TRENDING = frozenset({"trending", "trending now"})
+_TRENDING_LEN = max(map(len, _TRENDING))  # lower() never shortens a string
 _MAX_META_LINES = 8
 _MAX_HEADLINE = 300
 _TEXT_END = frozenset(".!?\"”’'")
@@ -58,7 +60,7 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
         if seg.header_date is None and s[:4].lower() == "date" and (m := HEADER.match(s)) is not None:
             seg.header_date = header_date(m) or ""
             seg.trending = seg.trending or m.group(4) is not None
-        elif s.lower() in _TRENDING:
+        elif len(s) <= _TRENDING_LEN and s.lower() in _TRENDING:
             seg.trending = True
         elif seg.published is None and (ts := parse_timestamp_line(s, tz)) is not None:
             seg.published, upd = ts
@@ -79,10 +81,11 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
     return i
 
 
-def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
-    """Read the segments off ``text``, which ``normalize_text`` has already been applied to."""
+def segment(text: str, tz: ZoneInfo, base_url: str, utf8: bytes | None = None) -> Segments:
+    """Read the segments off ``text``, which ``normalize_text`` has already been applied to
+    (``utf8``: its UTF-8 bytes, if at hand)."""
     seg = Segments()
-    cl = Lines(text)
+    cl = Lines(text, utf8)
     lines = cl.lines
     seg.html_fragments = cl.html_fragments
     n = len(lines)
@@ -94,7 +97,7 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
     if i < n:
         s = lines[i]
         if (
-            ((bm := BYLINE.match(s)) is None or not looks_like_names(bm.group("names")))
+            ((names := byline_names(s)) is None or not looks_like_names(names))
             and not is_caption_line(s)
             and match_dateline(s) is None
             and len(s) <= _MAX_HEADLINE
@@ -109,11 +112,11 @@ def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
         if not s:
             i += 1
             continue
-        if (m := BYLINE.match(s)) is not None and len(s) <= 200:
-            seg.authors.extend(parse_byline(m.group("names")))
+        if (names := byline_names(s)) is not None and len(s) <= 200:
+            seg.authors.extend(parse_byline(names))
             seg.has_byline = True
-        elif is_caption_line(s):
-            if not add_caption(seg, s, i, cl, base_url, licensed=True, position="lead"):
+        elif s.endswith(PHOTO_END) and (caption := strip_license_tail(s)) is not None:
+            if not add_caption(seg, caption, i, cl, base_url, licensed=True, position="lead"):
                 break
         elif seg.updated is None and (u := parse_updated_line(s, tz)) is not False:
             seg.updated = u if isinstance(u, Stamp) else None

@@ -9,6 +9,7 @@ from typing import Literal
 from worker.models.article import Author, Dateline, Link, Photo, Related
 from worker.models.trusted import trusted
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
+from worker.pipeline.parse.spaces import has_double_space
 from worker.pipeline.parse.textclean import Anchor, clean_fragment
 from worker.pipeline.parse.timestamps import Stamp
 
@@ -56,24 +57,25 @@ def is_caption_line(s: str) -> bool:
 
 
 class Lines:
-    """Cleaned lines of already ``normalize_text``-ed text, plus the anchors found on each."""
+    """Cleaned lines of already ``normalize_text``-ed text (``utf8``: its UTF-8 bytes, if at hand), plus
+    the anchors found on each."""
 
     __slots__ = ("anchors", "html_fragments", "lines")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, utf8: bytes | None = None) -> None:
         self.lines = lines = list(map(str.strip, text.split("\n")))
         self.anchors: dict[int, list[Anchor]] = {}
         self.html_fragments = 0
-        if "<" in text or "&" in text:  # memchr-fast; most articles have one or two such lines
-            for idx in markup_lines(text):
-                found: list[Anchor] = []
-                clean, had = clean_fragment(lines[idx], found)
-                lines[idx] = clean
-                if had:
-                    self.html_fragments += 1
-                if found:
-                    self.anchors[idx] = found
-        if "  " in text:  # one scan of the text instead of one per line; cleaned lines are collapsed
+        for idx in markup_lines(text):  # most articles have one or two such lines, many none
+            found: list[Anchor] = []
+            clean, had = clean_fragment(lines[idx], found)
+            lines[idx] = clean
+            if had:
+                self.html_fragments += 1
+            if found:
+                self.anchors[idx] = found
+        # one scan of the text instead of one per line (cleaned lines are collapsed already)
+        if has_double_space(utf8) if utf8 is not None else "  " in text:
             lines[:] = [" ".join(s.split()) if "  " in s else s for s in lines]
 
 
@@ -109,8 +111,8 @@ def add_caption(
     licensed: bool,
     position: Literal["lead", "inline"],
 ) -> bool:
-    body = (strip_license_tail(text) or "") if licensed else text
-    cap = parse_caption(body, licensed=licensed)
+    """``text``: the caption line, without its ``| License Photo`` tail when ``licensed``."""
+    cap = parse_caption(text, licensed=licensed)
     if cap is None:
         return False
     url = license_url(idx, lines, base_url, seg)

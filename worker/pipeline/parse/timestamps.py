@@ -42,6 +42,9 @@ UPDATED = re.compile(rf"^\(?{_UPD_WORD}:?\s+(?:on\s+)?(?P<upd>{_stamp('_u')})\)?
 _STAMP_FIRST = frozenset("JFMASONDP")
 
 
+_tuple = tuple.__new__  # == Stamp(...) without NamedTuple's Python-level __new__ (3x cheaper)
+
+
 class Stamp(NamedTuple):
     dt: datetime
     raw: str
@@ -51,18 +54,32 @@ def month_number(word: str) -> int | None:
     return _MONTHS.get(word[:3].lower())
 
 
-def to_datetime(m: re.Match[str], suffix: str, tz: ZoneInfo) -> datetime | None:
-    """Build the tz-aware local datetime from a TIMESTAMP/UPDATED match group set; None if invalid."""
-    mon = month_number(m.group("mon" + suffix))
-    hour = int(m.group("hour" + suffix))
-    minute = int(m.group("min" + suffix))
+_PARTS = ("mon", "day", "year", "hour", "min", "ampm")
+
+
+def _group_numbers(pattern: re.Pattern[str], suffix: str) -> tuple[int, ...]:
+    return tuple(pattern.groupindex[name + suffix] for name in _PARTS)
+
+
+_PUB_GROUPS = _group_numbers(TIMESTAMP, "")
+_UPD_GROUPS = _group_numbers(TIMESTAMP, "_u")
+_PUB_RAW = TIMESTAMP.groupindex["pub"]
+_UPD_RAW = TIMESTAMP.groupindex["upd"]
+_UPDATED_GROUPS = _group_numbers(UPDATED, "_u")
+_UPDATED_UPD = UPDATED.groupindex["upd"]
+
+
+def _datetime(parts: tuple[str, ...], tz: ZoneInfo) -> datetime | None:
+    """(month word, day, year, hour, minute, a/p) as matched -> tz-aware local datetime; None if invalid."""
+    mon_word, day, year, hour_s, minute_s, ampm = parts
+    mon = _MONTHS.get(mon_word[:3].lower())
+    hour = int(hour_s)
+    minute = int(minute_s)
     if mon is None or not 1 <= hour <= 12 or minute > 59:
         return None
-    hour = hour % 12 + 12 if m.group("ampm" + suffix) in "Pp" else hour % 12
+    hour = hour % 12 + 12 if ampm in "Pp" else hour % 12
     try:
-        return datetime(
-            int(m.group("year" + suffix)), mon, int(m.group("day" + suffix)), hour, minute, tzinfo=tz
-        )
+        return datetime(int(year), mon, int(day), hour, minute, 0, 0, tz)  # positional: cheaper
     except ValueError:
         return None
 
@@ -74,11 +91,12 @@ def parse_timestamp_line(line: str, tz: ZoneInfo) -> tuple[Stamp | None, Stamp |
     m = TIMESTAMP.match(line)
     if m is None:
         return None
-    pub = to_datetime(m, "", tz)
-    upd = to_datetime(m, "_u", tz) if m.group("upd") else None
+    pub = _datetime(m.group(*_PUB_GROUPS), tz)
+    upd_raw = m.group(_UPD_RAW)
+    upd = _datetime(m.group(*_UPD_GROUPS), tz) if upd_raw else None
     return (
-        Stamp(pub, m.group("pub")) if pub is not None else None,
-        Stamp(upd, m.group("upd")) if upd is not None else None,
+        _tuple(Stamp, (pub, m.group(_PUB_RAW))) if pub is not None else None,
+        _tuple(Stamp, (upd, upd_raw)) if upd is not None else None,
     )
 
 
@@ -89,12 +107,17 @@ def parse_updated_line(line: str, tz: ZoneInfo) -> Stamp | bool | None:
     m = UPDATED.match(line)
     if m is None:
         return False
-    dt = to_datetime(m, "_u", tz)
-    return Stamp(dt, m.group("upd")) if dt is not None else None
+    dt = _datetime(m.group(*_UPDATED_GROUPS), tz)
+    return _tuple(Stamp, (dt, m.group(_UPDATED_UPD))) if dt is not None else None
 
 
 def header_date(m: re.Match[str]) -> str | None:
+    """The ISO date of a HEADER match, None if it is not a real date."""
+    iso = m.string[m.start(1) : m.end(3)]  # "YYYY-MM-DD" as printed
     try:
+        if iso.isascii():  # then it already is the isoformat() of the date it names
+            date.fromisoformat(iso)
+            return iso
         return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
     except ValueError:
         return None

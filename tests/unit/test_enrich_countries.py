@@ -1,0 +1,39 @@
+"""Country rules that depend on the rest of the article (made-up text)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from tests.enrich_fixtures import paragraphs_from_texts
+from worker.models.article import ParsedArticle
+from worker.pipeline.enrich import enrich, load_tables
+
+
+def countries(headline: str, *texts: str) -> set[str]:
+    paragraphs, body = paragraphs_from_texts(list(texts))
+    article = ParsedArticle(shape="upi_text", headline=headline, paragraphs=paragraphs, body_text=body)
+    out = enrich(article, tables=load_tables(), dedup=None, now=datetime(2024, 1, 1, tzinfo=UTC), source=None)
+    return {c.iso2 for c in out.countries}
+
+
+def test_a_person_surname_is_not_a_place() -> None:
+    # "Kennedy" is also a Bogota locality; here it is the candidate
+    found = countries(
+        "Kennedy campaigns in Ohio",
+        "Presidential candidate Robert F. Kennedy Jr. spoke in Ohio on Monday.",
+        "Kennedy said the campaign would go on. Kennedy repeated it later.",
+    )
+    assert found == {"US"}
+
+
+def test_a_country_named_like_a_person_still_counts() -> None:
+    assert "JO" in countries("Talks", "Ambassador Michael Jordan arrived.", "Jordan hosted the talks.")
+
+
+def test_a_city_before_a_place_word_is_another_place() -> None:
+    found = countries("Valley fire", "Residents of the San Fernando Valley were told to leave on Friday.")
+    assert "PH" not in found
+
+
+def test_the_larger_of_two_same_named_cities() -> None:
+    assert "ES" in countries("Cities", "Paris, Vienna and Barcelona rebuilt their streets.")

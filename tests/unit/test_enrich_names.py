@@ -1,0 +1,70 @@
+"""Person-name heuristics of the entity finder, one made-up sentence per rule."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pytest
+
+from worker.pipeline.enrich import load_tables
+from worker.pipeline.enrich.entities import NameIndex, find_names
+from worker.pipeline.enrich.gazetteer import scan
+from worker.pipeline.enrich.tables import EnrichTables
+
+
+@lru_cache(maxsize=1)
+def tables() -> EnrichTables:
+    return load_tables()
+
+
+def names(body: str) -> NameIndex:
+    t = tables()
+    return find_names(body, scan(body, t), t.stopwords_en, {})
+
+
+def test_generational_suffix_is_kept_and_the_surname_links_back() -> None:
+    body = "Activist Walter P. Greene Jr. spoke on Monday. Later, Greene added more."
+    index = names(body)
+    assert "Walter P. Greene Jr." in index.persons
+    assert index.lookup("Greene") == "Walter P. Greene Jr."
+    assert index.lookup("Greene Jr.") == "Walter P. Greene Jr."
+    start, end = index.persons["Walter P. Greene Jr."].mentions[0]
+    assert body[start:end] == "Walter P. Greene Jr"
+
+
+def test_suffix_printed_without_a_period() -> None:
+    assert "Walter P. Greene Jr." in names("Candidate Walter P. Greene Jr, who sued, spoke.").persons
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("Lisbon Secretary of State for Urbanism Marta Vidal said it was fine.", "Marta Vidal"),
+        ("Director of Organizing at Players’ Equity Tomas Reyes said so.", "Tomas Reyes"),
+        ("Deputy Minister for Transportation Ilse Brandt said so.", "Ilse Brandt"),
+    ],
+)
+def test_title_chains_and_possessives_are_cut(body: str, person: str) -> None:
+    assert list(names(body).persons) == [person]
+
+
+def test_organisation_then_titled_person() -> None:
+    index = names("Federation of Tanners President Paul Martel said prices would hold.")
+    assert "Federation of Tanners" in index.orgs
+    assert "Paul Martel" in index.persons
+
+
+def test_given_name_is_not_taken_for_an_abstract_noun() -> None:
+    assert "Trinity Ann Moss" in names("Nurse Trinity Ann Moss said so.").persons
+
+
+def test_known_as_alias_links_back() -> None:
+    body = "Samuel Okafor, known by his stage name Zedo, is in Lagos. Zedo said he was tired."
+    index = names(body)
+    assert index.lookup("Zedo") == "Samuel Okafor"
+    assert len(index.persons["Samuel Okafor"].mentions) == 3
+
+
+def test_quoted_title_is_not_a_person() -> None:
+    body = 'The city adopted a plan known as "Bright Streets." Critics of Bright Streets objected.'
+    assert "Bright Streets" not in names(body).persons
