@@ -26,6 +26,8 @@ class DedupIndex:
             raise ValueError("capacity must be >= 1")
         self.capacity = capacity
         self._hashes: OrderedDict[str, int] = OrderedDict()
+        self._seq: dict[str, int] = {}  # insertion order: ties go to the earliest, whatever the hash seed
+        self._next = 0
         self._buckets: dict[tuple[int, int], set[str]] = {}
 
     def __len__(self) -> int:
@@ -33,20 +35,24 @@ class DedupIndex:
 
     def find(self, simhash: int, *, exclude: str | None = None) -> str | None:
         """The closest earlier article within ``MAX_DISTANCE`` (ties: the earliest seen)."""
-        best: tuple[int, str] | None = None
+        best: tuple[int, int, str] | None = None
         for band in _bands(simhash):
             for other in self._buckets.get(band, ()):
                 if other == exclude:
                     continue
                 dist = (self._hashes[other] ^ simhash).bit_count()
-                if dist <= MAX_DISTANCE and (best is None or dist < best[0]):
-                    best = (dist, other)
-        return best[1] if best else None
+                if dist <= MAX_DISTANCE:
+                    cand = (dist, self._seq[other], other)
+                    if best is None or cand < best:
+                        best = cand
+        return best[2] if best else None
 
     def add(self, article_id: str, simhash: int) -> None:
         if article_id in self._hashes:
             self._remove(article_id)
         self._hashes[article_id] = simhash
+        self._seq[article_id] = self._next
+        self._next += 1
         for band in _bands(simhash):
             self._buckets.setdefault(band, set()).add(article_id)
         while len(self._hashes) > self.capacity:
@@ -60,6 +66,7 @@ class DedupIndex:
 
     def _remove(self, article_id: str) -> None:
         h = self._hashes.pop(article_id)
+        del self._seq[article_id]
         for band in _bands(h):
             bucket = self._buckets.get(band)
             if bucket is not None:
