@@ -19,9 +19,11 @@ from worker.pipeline.enrich.clause_words import (
     NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
+    RELATIVES,
     SUBORDINATORS,
     VERB_RE,
     WITH_ING,
+    is_verb_use,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
@@ -73,6 +75,8 @@ def _clean_chunk(chunk: str) -> str:
     if " and " in chunk:
         left, right = chunk.split(" and ", 1)
         right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
+        if right_np and len(left.split()) > 6 and len(right.split()) <= 6:
+            return _clean_chunk(right)  # two clauses: "X did not respond and a spokesperson for Y"
         if right_np and (
             any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS
         ):
@@ -109,6 +113,10 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     chunks = pre.split(", ")
     subj = _clean_chunk(chunks[-1])
     first = subj.split()[0].lower() if subj.split() else ""
+    if first in RELATIVES:
+        if len(subj.split()) == 1:  # "Donald Trump, who admitted": the noun phrase the clause is about
+            return _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
+        return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
@@ -137,6 +145,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     first_comma = before.find(", ")
     intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
     for m in VERB_RE.finditer(before):
+        if not is_verb_use(before, m):
+            continue
         verb = m.group(1).lower()
         rest = before[m.end() :]
         if verb == "according to":
@@ -179,6 +189,8 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
+    while m is not None and not is_verb_use(after, m):
+        m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None
     verb = m.group(1).lower()
@@ -191,13 +203,15 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")
     if not stripped:
-        starts_np = nxt[:1].isupper() or nxt.split(" ", 1)[0] in DETERMINERS
-        return (cut_subject(nxt).strip(), verb, m.start()) if starts_np else None
+        if verb.endswith("ing"):  # '"...," arguing that ...': the subject is the sentence's, before
+            return None
+        return (cut_subject(nxt).strip(), verb, m.start()) if _starts_np(nxt, stopwords) else None
     if (
         verb in INVERTIBLE
+        and verb not in ("asked", "asks")  # "..., asked Patel whether": Patel is the one asked
         and pre.rstrip().endswith(",")
-        and nxt[:1].isupper()
-        and not _has_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
+        and _starts_np(nxt, stopwords)
+        and not _short_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
     ):
         return cut_subject(nxt).strip(), verb, m.start()  # '"directly fund" the programs, said X'
     words = stripped.split()
@@ -210,6 +224,30 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
         return (np, verb, m.start()) if np else None
     subject = subject_before(pre, stopwords)
     return (subject, verb, m.start()) if subject else None
+
+
+def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
+    """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
+    ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
+    words = text.split(" ", 2)
+    first = words[0]
+    if first.lower() in DAYS or first in ("That", "that"):
+        return False
+    if first[:1].isupper() or first in DETERMINERS:
+        return True
+    return (
+        len(words) > 1
+        and first.isalpha()
+        and first not in stopwords
+        and first not in INTRO
+        and words[1][:1].isupper()
+        and words[1].lower() not in DAYS
+    )
+
+
+def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
+    """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
+    return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)
 
 
 def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:

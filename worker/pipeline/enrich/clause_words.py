@@ -79,6 +79,33 @@ DETERMINERS = _words(
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
 WITH_ING = re.compile(r"\bwith ((?:the|a|an|his|her|their|its|[A-Z])[^,;:]{0,80}?) (\w+ing)\b")
+# words before a verb form that make it a noun: "the promises", "such claims", "his reports"
+NOUN_MARKERS = _words(
+    """
+    a an the his her their its our my your such these those whose every each no any
+    """
+)
+# reporting verbs that take no object: "he continued, ..." but not "risk continued supply problems"
+INTRANSITIVE = frozenset({"continued", "continues"})
+# words after a quote that end an intransitive reporting verb: punctuation, a quote or the sentence end
+_AFTER_INTRANSITIVE = re.compile(r"\s*(?:[,.:;!?\"“”—–-]|$)")
+# relative pronouns that stand for the noun phrase before them: "Trump, who admitted ..."
+RELATIVES = frozenset({"who", "which", "whom", "that"})
+
+
+def is_verb_use(text: str, m: re.Match[str]) -> bool:
+    """Is the ``VERB_RE`` match ``m`` a verb, not a noun (``the promises``) or an adjective
+    (``so-called``, ``continued supply problems``)?"""
+    start = m.start()
+    if start and text[start - 1] == "-":
+        return False
+    k = text.rfind(" ", 0, start - 1) if start > 1 else -1
+    if start > 1 and text[start - 1] == " " and text[k + 1 : start - 1].lower() in NOUN_MARKERS:
+        return False
+    verb = m.group(1)
+    return verb not in INTRANSITIVE or _AFTER_INTRANSITIVE.match(text, m.end()) is not None
+
+
 NP_STOP = _words(
     """
     on of in at from with for to by could would can will has have had is was were are did does said

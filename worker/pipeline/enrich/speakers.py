@@ -244,6 +244,8 @@ class SpeakerResolver:
                 run.insert(0, w)
             else:
                 break
+        if run and run[0] == "for" and len(run) < len(words) and words[0].lower() in DETERMINERS:
+            return (phrase, None)  # "a spokesperson for Patel": someone speaking for Patel
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
