@@ -58,7 +58,7 @@ def is_intro(chunk: str) -> bool:
     words = chunk.split()
     if not words:
         return True
-    first = words[0].lower().strip('("“')
+    first = words[0].lower().strip('("“?!¡¿*•')
     return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 

@@ -15,7 +15,14 @@ from bisect import bisect_left, bisect_right
 from worker.pipeline.enrich.attribution import is_intro
 from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
-from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
+from worker.pipeline.enrich.name_words import (
+    DOC_NOUNS,
+    FEMALE,
+    MALE,
+    ORG_WORDS,
+    PERSON_NOUNS,
+    TRAILING_JUNK,
+)
 from worker.pipeline.enrich.sentences import last_terminator
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
@@ -28,8 +35,75 @@ _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 EXTRA_JUNK = frozenset(
-    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not"]
+    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"]
+    + ["himself", "herself", "itself", "themselves", "myself", "ourselves"]
 )
+# "the <noun>" naming an organisation, and the words its name may contain (empty: any organisation
+# name without an institution word, i.e. a company: "Microsoft" for "the company")
+ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
+    noun: frozenset(words.split())
+    for noun, words in {
+        "company": "Company Co. Co Corp Corp. Corporation Inc Inc. Group",
+        "firm": "",
+        "automaker": "Motors",
+        "carmaker": "Motors",
+        "airline": "Airlines Airways",
+        "carrier": "Airlines Airways",
+        "retailer": "",
+        "startup": "",
+        "giant": "",
+        "zoo": "Zoo",
+        "university": "University",
+        "college": "College",
+        "school": "School Academy College",
+        "agency": "Agency Administration Authority Bureau Service",
+        "ministry": "Ministry",
+        "department": "Department",
+        "group": "Group Coalition Alliance",
+        "organization": "Organization",
+        "organisation": "Organisation",
+        "nonprofit": "Foundation Fund Trust Society",
+        "charity": "Foundation Fund Trust Society",
+        "foundation": "Foundation",
+        "institute": "Institute",
+        "hospital": "Hospital",
+        "museum": "Museum",
+        "council": "Council",
+        "committee": "Committee",
+        "commission": "Commission",
+        "board": "Board",
+        "bank": "Bank",
+        "union": "Union",
+        "party": "Party",
+        "league": "League",
+        "club": "Club",
+        "network": "Network News TV",
+        "newspaper": "Times Post Journal News Herald Tribune",
+        "paper": "Times Post Journal News Herald Tribune",
+        "court": "Court",
+        "office": "Office",
+        "center": "Center",
+        "centre": "Centre",
+        "association": "Association",
+        "federation": "Federation",
+        "studio": "Studios Studio",
+        "publisher": "Press",
+        "military": "Army Forces Force",
+        "army": "Army",
+        "police": "Police",
+    }.items()
+}
+# institution words: an organisation named with one is not "the company"
+_INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
+
+
+def _person_mention(body: str, start: int, end: int) -> bool:
+    """Can this person mention be a pronoun's antecedent?  Not a name followed by a number (``Apollo 9``,
+    a mission) nor a lone acronym back-linked to a name (``AI``)."""
+    if body[end : end + 1] == " " and body[end + 1 : end + 2].isdigit():
+        return False
+    word = body[start:end]
+    return not (word.isupper() and " " not in word)
 
 
 class SpeakerResolver:
@@ -69,7 +143,13 @@ class SpeakerResolver:
 
     def _index(self) -> list[tuple[int, int, str, str]]:
         if self._mentions is None:
-            ms = [(s, e, c, "P") for c, p in self.names.persons.items() for s, e in p.mentions if s >= 0]
+            body = self.body
+            ms = [
+                (s, e, c, "P")
+                for c, p in self.names.persons.items()
+                for s, e in p.mentions
+                if s >= 0 and _person_mention(body, s, e)
+            ]
             ms += [(s, e, c, "O") for c, om in self.names.orgs.items() for s, e, _ in om if s >= 0]
             ms.sort()
             self._mentions = ms
@@ -109,7 +189,7 @@ class SpeakerResolver:
     def _ok(self, m: tuple[int, int, str, str], want: str) -> bool:
         if want == "O":
             return m[3] == "O"
-        if m[3] != "P":
+        if m[3] != "P" or self.body.endswith("told ", 0, m[0]):  # the one told is not the next speaker
             return False
         return want == "P" or self.gender(m[2]) in (None, want)
 
@@ -194,7 +274,11 @@ class SpeakerResolver:
         del para
         phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
-        while words and (words[-1].lower() in TRAILING_JUNK or words[-1].lower() in EXTRA_JUNK):
+        while words and (
+            words[-1].lower() in TRAILING_JUNK
+            or words[-1].lower() in EXTRA_JUNK
+            or (words[-1].endswith("ly") and words[-1].islower() and len(words) > 1)
+        ):
             words.pop()
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
@@ -210,6 +294,11 @@ class SpeakerResolver:
             words[-1] = words[-1][:-2]
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+        if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
+            org = self._described.get(phrase.lower()) or self._described_org(low[-1], pos)
+            if org is not None:
+                self._described[phrase.lower()] = org
+                return (org, org)
         if low[0] == "the" and not capital and len(words) <= 5:
             head = low[-1]
             if head in PERSON_NOUNS or head.endswith("-year-old"):
@@ -224,6 +313,24 @@ class SpeakerResolver:
             return self._named_memo[key]
         named = self._named_memo[key] = self._named(words, phrase)
         return named
+
+    def _described_org(self, noun: str, pos: int) -> str | None:
+        """The organisation ``the <noun>`` refers to: the most recent one before ``pos`` whose name has a
+        word of that kind (``Denver Zoo`` for ``the zoo``), for a company noun one named without an
+        institution word (``Microsoft`` for ``the company``)."""
+        ms = self._index()
+        kinds = ORG_DESCRIPTIONS[noun]
+        plain = not kinds or noun == "company"
+        j = bisect_left(self._mention_starts, pos) - 1
+        while j >= 0 and pos - ms[j][0] < 6000:
+            m = ms[j]
+            j -= 1
+            if m[3] != "O" or self._in_quote(m[0]):
+                continue
+            words = m[2].split()
+            if any(w in kinds for w in words) or (plain and not any(w in _INSTITUTION for w in words)):
+                return m[2]
+        return None
 
     def _org_canonical(self, name: str) -> str | None:
         """``NameIndex.org_canonical`` (the first organisation named ``name``), from a dict built once."""
