@@ -28,6 +28,9 @@ from worker.pipeline.enrich.clause_words import (
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
 
+# what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
+_ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
+
 
 def cut_subject(rest: str) -> str:
     """The noun phrase at the start of ``rest`` (after an inverted verb or ``according to``)."""
@@ -123,6 +126,12 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     return subj
 
 
+def _is_phrase(chunk: str) -> bool:
+    """A prepositional or adverbial phrase (``for the year``), never a subject."""
+    first = chunk.split(" ", 1)[0].lower()
+    return first in INTRO and first not in ("and", "but", "or", "so")
+
+
 def _with_np(pre: str) -> str | None:
     """``with a source close to him saying`` -> ``a source close to him``."""
     k = pre.rfind(" with ")
@@ -172,9 +181,13 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
             after = rest.lstrip(" ,")
             if not stripped and after[:1].isupper():
-                return cut_subject(after).strip(), verb, m.start()
+                np = cut_subject(after)
+                if verb not in ("asked", "asks") or not _ASKED_OBJECT.match(after, len(np)):
+                    return np.strip(), verb, m.start()
             return "", verb, m.start()
         subject = subject_before(pre, stopwords)
+        if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
+            return "", verb, m.start()
         if subject:
             return subject, verb, m.start()
     w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
@@ -223,6 +236,8 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
         np = _with_np(pre)
         return (np, verb, m.start()) if np else None
     subject = subject_before(pre, stopwords)
+    if not strict and _is_phrase(subject):  # '"..." about the plan, asked X': the sentence's subject
+        return "", verb, m.start()
     return (subject, verb, m.start()) if subject else None
 
 

@@ -35,8 +35,27 @@ _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 EXTRA_JUNK = frozenset(
-    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"]
-    + ["himself", "herself", "itself", "themselves", "myself", "ourselves"]
+    [
+        "did",
+        "does",
+        "do",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "must",
+        "will",
+        "shall",
+        "not",
+        "and",
+        "himself",
+        "herself",
+        "itself",
+        "themselves",
+        "myself",
+        "ourselves",
+    ]
 )
 # "the <noun>" naming an organisation, and the words its name may contain (empty: any organisation
 # name without an institution word, i.e. a company: "Microsoft" for "the company")
