@@ -15,15 +15,9 @@ from bisect import bisect_left, bisect_right
 from worker.pipeline.enrich.attribution import is_intro
 from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
-from worker.pipeline.enrich.name_words import (
-    DOC_NOUNS,
-    FEMALE,
-    MALE,
-    ORG_WORDS,
-    PERSON_NOUNS,
-    TRAILING_JUNK,
-)
+from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.sentences import last_terminator
+from worker.pipeline.enrich.speaker_words import EXTRA_JUNK, INSTITUTION, ORG_DESCRIPTIONS
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
@@ -34,86 +28,6 @@ _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))
 _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
-EXTRA_JUNK = frozenset(
-    [
-        "did",
-        "does",
-        "do",
-        "would",
-        "could",
-        "can",
-        "may",
-        "might",
-        "must",
-        "will",
-        "shall",
-        "not",
-        "and",
-        "himself",
-        "herself",
-        "itself",
-        "themselves",
-        "myself",
-        "ourselves",
-    ]
-)
-# "the <noun>" naming an organisation, and the words its name may contain (empty: any organisation
-# name without an institution word, i.e. a company: "Microsoft" for "the company")
-ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
-    noun: frozenset(words.split())
-    for noun, words in {
-        "company": "Company Co. Co Corp Corp. Corporation Inc Inc. Group",
-        "firm": "",
-        "automaker": "Motors",
-        "carmaker": "Motors",
-        "airline": "Airlines Airways",
-        "carrier": "Airlines Airways",
-        "retailer": "",
-        "startup": "",
-        "giant": "",
-        "zoo": "Zoo",
-        "university": "University",
-        "college": "College",
-        "school": "School Academy College",
-        "agency": "Agency Administration Authority Bureau Service",
-        "ministry": "Ministry",
-        "department": "Department",
-        "group": "Group Coalition Alliance",
-        "organization": "Organization",
-        "organisation": "Organisation",
-        "nonprofit": "Foundation Fund Trust Society",
-        "charity": "Foundation Fund Trust Society",
-        "foundation": "Foundation",
-        "institute": "Institute",
-        "hospital": "Hospital",
-        "museum": "Museum",
-        "council": "Council",
-        "committee": "Committee",
-        "commission": "Commission",
-        "board": "Board",
-        "bank": "Bank",
-        "union": "Union",
-        "party": "Party",
-        "league": "League",
-        "club": "Club",
-        "network": "Network News TV",
-        "newspaper": "Times Post Journal News Herald Tribune",
-        "paper": "Times Post Journal News Herald Tribune",
-        "court": "Court",
-        "office": "Office",
-        "center": "Center",
-        "centre": "Centre",
-        "association": "Association",
-        "federation": "Federation",
-        "studio": "Studios Studio",
-        "publisher": "Press",
-        "military": "Army Forces Force",
-        "army": "Army",
-        "police": "Police",
-    }.items()
-}
-# institution words: an organisation named with one is not "the company"
-_INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
 
 
 def _person_mention(body: str, start: int, end: int) -> bool:
@@ -347,7 +261,7 @@ class SpeakerResolver:
             if m[3] != "O" or self._in_quote(m[0]):
                 continue
             words = m[2].split()
-            if any(w in kinds for w in words) or (plain and not any(w in _INSTITUTION for w in words)):
+            if any(w in kinds for w in words) or (plain and not any(w in INSTITUTION for w in words)):
                 return m[2]
         return None
 
