@@ -16,6 +16,7 @@ from worker.pipeline.enrich.clause_words import (
     DETERMINERS,
     INTRO,
     INVERTIBLE,
+    LEADING_CONJUNCTIONS,
     NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
@@ -72,7 +73,7 @@ def _clean_chunk(chunk: str) -> str:
         if sep in chunk:
             chunk = " " + chunk.rsplit(sep, 1)[1]
     words = chunk.split()
-    while words and words[0].lower() in ("and", "but", "while", "so", "although", "though", "whereas", "or"):
+    while words and words[0].lower() in LEADING_CONJUNCTIONS:
         words = words[1:]
     chunk = " ".join(words)
     if " and " in chunk:
@@ -126,6 +127,15 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     return subj
 
 
+def _by_agent(rest: str) -> bool:
+    """``by`` and a noun phrase after a participle: ``defined by Community Solutions as``, ``described by
+    the agency as`` (not ``responded by saying``)."""
+    if not rest.startswith(" by "):
+        return False
+    first = rest[4:].split(" ", 1)[0]
+    return first[:1].isupper() or first.lower() in DETERMINERS
+
+
 def _is_phrase(chunk: str) -> bool:
     """A prepositional or adverbial phrase (``for the year``), never a subject."""
     first = chunk.split(" ", 1)[0].lower()
@@ -153,6 +163,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     """
     first_comma = before.find(", ")
     intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
+    if intro_end > 0 and not before[intro_end + 2 :].strip():
+        intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     for m in VERB_RE.finditer(before):
         if not is_verb_use(before, m):
             continue
@@ -163,8 +175,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
-        if PASSIVE_AUX.search(pre):
-            if rest.startswith(" by "):
+        if PASSIVE_AUX.search(pre) or (verb.endswith("ed") and _by_agent(rest)):
+            if rest.startswith(" by "):  # "was described by X as" / "— defined by X as"
                 return cut_subject(rest[4:]).strip(), verb, m.start()
             continue
         stripped = pre.strip(' ,"“”—–')
@@ -216,7 +228,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")
     if not stripped:
-        if verb.endswith("ing"):  # '"...," arguing that ...': the subject is the sentence's, before
+        if verb not in INVERTIBLE:  # '"...," arguing that ...' / '"..." called the plan': not inverted
             return None
         return (cut_subject(nxt).strip(), verb, m.start()) if _starts_np(nxt, stopwords) else None
     if (
@@ -267,8 +279,19 @@ def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
 
 def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts).
+    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts);
+    after a dash that joins two clauses, the second clause's (``The boom is concentrated — a Brookings
+    analysis called`` -> Brookings).
     """
+    for dash in (" — ", " – "):
+        if dash in text:
+            found = _subject_of(text.rsplit(dash, 1)[1], stopwords)
+            if found is not None:
+                return found
+    return _subject_of(text, stopwords)
+
+
+def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
     while i < len(chunks) - 1 and is_intro(chunks[i]):

@@ -17,6 +17,7 @@ _V = (
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
+    r"called|defined|defines|found|finds|"
     r"according to"
 )
 
@@ -52,7 +53,9 @@ VERB_RE = re.compile(
 INVERTIBLE = _words(
     """
     said says added adds wrote writes asked asks explained explains continued continues noted notes
-    recalled recalls replied replies responded responds insisted argued warned
+    recalled recalls replied replies responded responds insisted argued warned reported reports
+    tweeted posted quipped joked declared announced stated admitted acknowledged cautioned countered
+    remarked observed concluded
     """
 )
 CUT_AFTER_VERB = re.compile(
@@ -77,6 +80,10 @@ DETERMINERS = _words(
     """
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# words that open a clause before its subject: "but while X said", "When the host asked"
+LEADING_CONJUNCTIONS = _words(
+    "and but while so although though whereas or when as because after before if since once until"
+)
 SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
 WITH_ING = re.compile(r"\bwith ((?:the|a|an|his|her|their|its|[A-Z])[^,;:]{0,80}?) (\w+ing)\b")
 # words before a verb form that make it a noun: "the promises", "such claims", "his reports"
@@ -87,6 +94,8 @@ NOUN_MARKERS = _words(
 )
 # reporting verbs that take no object: "he continued, ..." but not "risk continued supply problems"
 INTRANSITIVE = frozenset({"continued", "continues"})
+# reporting only with a clause after them: "the study found that", not "police found the car"
+WITH_THAT = frozenset({"found", "finds"})
 # words after a quote that end an intransitive reporting verb: punctuation, a quote or the sentence end
 _AFTER_INTRANSITIVE = re.compile(r"\s*(?:[,.:;!?\"“”—–-]|$)")
 # relative pronouns that stand for the noun phrase before them: "Trump, who admitted ..."
@@ -103,6 +112,8 @@ def is_verb_use(text: str, m: re.Match[str]) -> bool:
     if start > 1 and text[start - 1] == " " and text[k + 1 : start - 1].lower() in NOUN_MARKERS:
         return False
     verb = m.group(1)
+    if verb in WITH_THAT:
+        return text.startswith(" that ", m.end())
     return verb not in INTRANSITIVE or _AFTER_INTRANSITIVE.match(text, m.end()) is not None
 
 

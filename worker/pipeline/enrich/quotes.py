@@ -61,6 +61,14 @@ def _has_quote(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text
 
 
+def _two_apostrophes(text: str) -> str:
+    """``''`` typed for a closing double quote (``"..., 'you are the father,'' he said``) when a double
+    quote is left open; same length, so offsets are kept."""
+    if len(QUOTE_MARK.findall(text)) % 2 == 0:
+        return text
+    return text.replace("''", "'\"")
+
+
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: SpeakerResolver) -> list[Any]:
     """(body offset, speaker, verb) of every reporting clause outside the quotes of a paragraph."""
     out: list[Any] = []
@@ -170,6 +178,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         if not _has_quote(text):
             prev, carry = (idx, base, text, []), None
             continue
+        if "''" in text:
+            text = _two_apostrophes(text)
         spans = quote_spans(text)
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
