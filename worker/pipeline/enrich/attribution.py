@@ -118,9 +118,13 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     subj = _clean_chunk(chunks[-1])
     first = subj.split()[0].lower() if subj.split() else ""
     if first in RELATIVES:
-        if len(subj.split()) == 1:  # "Donald Trump, who admitted": the noun phrase the clause is about
-            return _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
-        return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
+        words = subj.split()
+        if len(words) == 1 and len(chunks) >= 2 and len(chunks[-2].split()) <= 6:
+            return _clean_chunk(chunks[-2])  # "Donald Trump, who admitted": the noun phrase before
+        if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
+            return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
+    if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
+        return _subject_of(chunks[-1], stopwords) or subj  # "Ashley was with X and noted": Ashley
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
@@ -137,9 +141,12 @@ def _by_agent(rest: str) -> bool:
 
 
 def _is_phrase(chunk: str) -> bool:
-    """A prepositional or adverbial phrase (``for the year``), never a subject."""
-    first = chunk.split(" ", 1)[0].lower()
-    return first in INTRO and first not in ("and", "but", "or", "so")
+    """A prepositional or adverbial phrase with no name or pronoun in it (``for the year``), never a
+    subject (unlike ``Instead of what partner Matthew Somerton``)."""
+    words = chunk.split()
+    if not words or words[0].lower() not in INTRO or words[0].lower() in ("and", "but", "or", "so"):
+        return False
+    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in words[1:])
 
 
 def _with_np(pre: str) -> str | None:

@@ -94,6 +94,9 @@ NOUN_MARKERS = _words(
 )
 # reporting verbs that take no object: "he continued, ..." but not "risk continued supply problems"
 INTRANSITIVE = frozenset({"continued", "continues"})
+# reporting verbs only with the quote as their object ("X called it a “disaster”"), never for a quote
+# elsewhere in the paragraph ("a town called Bethlehem")
+QUOTE_ONLY = frozenset({"called", "calls", "defined", "defines"})
 # reporting only with a clause after them: "the study found that", not "police found the car"
 WITH_THAT = frozenset({"found", "finds"})
 # words after a quote that end an intransitive reporting verb: punctuation, a quote or the sentence end

@@ -26,7 +26,7 @@ from typing import Any
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
 from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
-from worker.pipeline.enrich.clause_words import VERB_RE
+from worker.pipeline.enrich.clause_words import QUOTE_ONLY, VERB_RE
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
 
@@ -90,7 +90,7 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
                     found = None
             if found is None:
                 found = clause_before(sentence, resolver.stopwords)
-            if found is not None and found[0]:
+            if found is not None and found[0] and found[1] not in QUOTE_ONLY:
                 # '"...," he said': a pronoun right after a quote is resolved from before the quote
                 at = base + (lo - 1 if n == 0 and k > 0 else pos + found[2])
                 speaker = resolver.resolve(found[0], at, -1)

@@ -199,6 +199,8 @@ class SpeakerResolver:
         if word in ("it", "its"):
             found = self.antecedent(pos, "O")
             return (found, found) if found is not None else None
+        if word == "i":  # the writer or an interviewee: no antecedent in the text
+            return None
         if self.last is not None and self.last[1] not in self.names.persons:  # they / we / their
             return self.last
         return None
