@@ -130,3 +130,85 @@ def test_punctuation_before_an_introductory_word() -> None:
         "talent,” she said.",
     )
     assert speaker_of(found, "The answer was talent") == "Dana Holt"
+
+
+def test_two_apostrophes_close_a_double_quote() -> None:
+    found = quotes(
+        "Gina Ruiz spoke at the gala. “They will say, 'she is back,'' she told reporters. “That is enough.”"
+    )
+    assert speaker_of(found, "They will say") == "Gina Ruiz"
+    assert speaker_of(found, "That is enough") == "Gina Ruiz"
+
+
+def test_agent_of_a_reduced_passive() -> None:
+    found = quotes(
+        "Cities aim for “net zero” — defined by Urban Futures Institute as the point at which “a city "
+        "emits no more than it absorbs.”"
+    )
+    assert speaker_of(found, "a city emits") == "Urban Futures Institute"
+
+
+def test_responded_by_is_no_agent() -> None:
+    found = quotes("Asked about the delay, Mia Chen responded by saying the plan was “on track.”")
+    assert speaker_of(found, "on track") == "Mia Chen"
+
+
+def test_a_study_found_that() -> None:
+    found = quotes(
+        "Paul Stern runs the clinic.",
+        "The study found that the clinic's funding was “far from enough” for the winter.",
+    )
+    assert speaker_of(found, "far from enough") == "The study"
+
+
+def test_found_without_that_is_not_reporting() -> None:
+    found = quotes(
+        "“We searched all night,” said Paul Stern. Police found the car on Monday. “It was empty.”"
+    )
+    assert speaker_of(found, "It was empty") == "Paul Stern"
+
+
+def test_called_with_the_subject_after_a_dash() -> None:
+    found = quotes(
+        "Growth is uneven — a Lakeside Trust 2022 study of the “rust belt” called the valley a “laggard” "
+        "region."
+    )
+    assert speaker_of(found, "laggard") == "Lakeside Trust"
+
+
+def test_a_town_called_is_not_an_attribution_for_other_quotes() -> None:
+    found = quotes(
+        "“We had nothing,” Rosa Lind said.",
+        "A farm in a valley called Elmwood was my home. “Home is where the cows are” was my motto.",
+    )
+    assert speaker_of(found, "Home is where") == "Rosa Lind"
+
+
+def test_only_invertible_verbs_take_their_subject_after_them() -> None:
+    found = quotes(
+        "Nora Price said the deal was “historic,” arguing that the city would gain jobs.",
+    )
+    assert speaker_of(found, "historic") == "Nora Price"
+
+
+def test_verb_phrase_after_and_keeps_the_clause_subject() -> None:
+    found = quotes(
+        "At the time, Dana Cruz was with her partner Luis Ortega and noted that they were “very happy.”"
+    )
+    assert speaker_of(found, "very happy") == "Dana Cruz"
+
+
+def test_clause_right_before_a_quote_is_not_an_introduction() -> None:
+    found = quotes(
+        "“Great game,” Sam Field said. When Jo Marr asked, “Did you see the ending?” nobody answered."
+    )
+    assert speaker_of(found, "Did you see") == "Jo Marr"
+
+
+def test_first_person_speaker_has_no_antecedent() -> None:
+    found = quotes(
+        "The Weather Bureau defines a drought as “a long period without rain.”",
+        "Today I can look outside and say, “This is no drought.”",
+    )
+    assert speaker_of(found, "a long period") == "Weather Bureau"
+    assert [q.speaker for q in found if q.text.startswith("This is no")] in ([], [None])

@@ -22,6 +22,7 @@ from worker.pipeline.enrich.clause_words import (
     PRONOUNS,
     RELATIVES,
     SUBORDINATORS,
+    TIME_WORDS,
     VERB_RE,
     WITH_ING,
     is_verb_use,
@@ -124,7 +125,9 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
             return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
-        return _subject_of(chunks[-1], stopwords) or subj  # "Ashley was with X and noted": Ashley
+        head = _subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
+        if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
+            return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
@@ -311,7 +314,7 @@ def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
         low = bare.lower()
         if not run and low in PRONOUNS:
             return low
-        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS:
+        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
             run.append(bare)
             if w.endswith((",", ";", ":")):
                 break

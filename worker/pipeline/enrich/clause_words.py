@@ -134,3 +134,4 @@ DAYS = _words(
     july august september october november december
     """
 )
+TIME_WORDS = _words("today yesterday tonight tomorrow now then later earlier recently meanwhile")

@@ -151,6 +151,7 @@ def _attribute(
                 "end": base + qe,
                 "is_partial": partial,
                 "_explicit": speaker is not None,
+                "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
                 "_new_sentence": new_sentence,
                 "_subject_text": text[sent_start:subject_end],
@@ -187,7 +188,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         events: list[Any] | None = None
         prev_events: list[Any] | None = None
         for n, rec in enumerate(recs):
-            if rec["speaker"] is not None:
+            if rec["speaker"] is not None or rec["_first_person"]:
                 continue
             if not rec["_new_sentence"] and n and recs[n - 1]["speaker"] is not None:
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
