@@ -92,6 +92,7 @@ NOUN_MARKERS = _words(
     a an the his her their its our my your such these those whose every each no any
     """
 )
+_NOUN_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(NOUN_MARKERS))}) |-)$")
 # reporting verbs that take no object: "he continued, ..." but not "risk continued supply problems"
 INTRANSITIVE = frozenset({"continued", "continues"})
 # reporting verbs only with the quote as their object ("X called it a “disaster”"), never for a quote
@@ -109,10 +110,7 @@ def is_verb_use(text: str, m: re.Match[str]) -> bool:
     """Is the ``VERB_RE`` match ``m`` a verb, not a noun (``the promises``) or an adjective
     (``so-called``, ``continued supply problems``)?"""
     start = m.start()
-    if start and text[start - 1] == "-":
-        return False
-    k = text.rfind(" ", 0, start - 1) if start > 1 else -1
-    if start > 1 and text[start - 1] == " " and text[k + 1 : start - 1].lower() in NOUN_MARKERS:
+    if start and _NOUN_BEFORE.search(text, max(0, start - 8), start) is not None:
         return False
     verb = m.group(1)
     if verb in WITH_THAT:

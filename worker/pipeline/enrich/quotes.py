@@ -20,7 +20,7 @@ Only paragraphs that contain a double-quote character are looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from worker.models.enrichment import Quote
@@ -57,10 +57,6 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def _has_quote(text: str) -> bool:
-    return '"' in text or "“" in text or "”" in text
-
-
 def _two_apostrophes(text: str) -> str:
     """``''`` typed for a closing double quote (``"..., 'you are the father,'' he said``) when a double
     quote is left open; same length, so offsets are kept."""
@@ -70,7 +66,8 @@ def _two_apostrophes(text: str) -> str:
 
 
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: SpeakerResolver) -> list[Any]:
-    """(body offset, speaker, verb) of every reporting clause outside the quotes of a paragraph."""
+    """[body offset, speaker, verb, subject phrase, where to resolve it] of every reporting clause outside
+    the quotes of a paragraph; the speaker is resolved on first use (``_first_speaker``)."""
     out: list[Any] = []
     cuts = [-1] + [p for s, e, _ in spans for p in (s, e)] + [len(text)]
     for k in range(0, len(cuts) - 1, 2):
@@ -93,10 +90,19 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
             if found is not None and found[0] and found[1] not in QUOTE_ONLY:
                 # '"...," he said': a pronoun right after a quote is resolved from before the quote
                 at = base + (lo - 1 if n == 0 and k > 0 else pos + found[2])
-                speaker = resolver.resolve(found[0], at, -1)
-                if speaker is not None:
-                    out.append((base + pos + found[2], speaker, found[1]))
+                out.append([base + pos + found[2], None, found[1], found[0], at])
     return out
+
+
+def _first_speaker(events: Iterable[list[Any]], resolver: SpeakerResolver) -> list[Any] | None:
+    """The first event whose subject resolves to a speaker (resolving lazily: most are never needed)."""
+    for ev in events:
+        if ev[3] is not None:
+            ev[1] = resolver.resolve(ev[3], ev[4], -1)
+            ev[3] = None
+        if ev[1] is not None:
+            return ev
+    return None
 
 
 def _attribute(
@@ -176,7 +182,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
     carry: dict[str, Any] | None = None  # an unclosed quote at the end of the previous paragraph
     prev: tuple[int, int, str, list[tuple[int, int, bool]]] | None = None
     for idx, base, text in paragraphs:
-        if not _has_quote(text):
+        if '"' not in text and "“" not in text and "”" not in text:
             prev, carry = (idx, base, text, []), None
             continue
         if "''" in text:
@@ -210,15 +216,16 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if events is None:
                 events = _events(base, text, spans, resolver)
                 events += [
-                    (r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"])
+                    [r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"], None, 0]
                     for r in recs
                     if r["_explicit"]
                 ]
                 events.sort(key=lambda ev: ev[0])
-            earlier = [ev for ev in events if ev[0] < rec["_pos"]]
-            later = [ev for ev in events if ev[0] > rec["_pos"]]
-            if earlier or later:
-                ev = earlier[-1] if earlier else later[0]
+            at = rec["_pos"]
+            ev = _first_speaker((ev for ev in reversed(events) if ev[0] < at), resolver) or _first_speaker(
+                (ev for ev in events if ev[0] > at), resolver
+            )
+            if ev is not None:
                 _set(rec, ev[1], ev[2])
                 continue
             candidates: list[Any] = []
@@ -227,9 +234,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                     prev_events = _events(prev[1], prev[2], prev[3], resolver)
                 candidates = list(prev_events)
             if resolver.last is not None and resolver.last_para >= idx - 2:
-                candidates.append((resolver.last_pos, resolver.last, None))
-            if candidates:
-                ev = max(candidates, key=lambda c: c[0])
+                candidates.append([resolver.last_pos, resolver.last, None, None, 0])
+            candidates.sort(key=lambda c: -c[0])  # the latest (the first of equals)
+            ev = _first_speaker(candidates, resolver)
+            if ev is not None:
                 _set(rec, ev[1], ev[2])
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:
             _set(carry, (recs[0]["speaker"], recs[0]["speaker_entity"]), recs[0]["verb"])

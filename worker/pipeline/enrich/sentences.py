@@ -27,12 +27,15 @@ def is_abbrev(text: str, end: int) -> bool:
 
 def last_terminator(text: str) -> int:
     """Index just after the last sentence end in ``text`` (0 if none)."""
-    if "." not in text and "!" not in text and "?" not in text:
-        return 0
-    for m in reversed(list(TERMINATOR.finditer(text))):
-        if text[m.start()] != "." or not is_abbrev(text, m.start()):
+    i = len(text)
+    rfind, match = text.rfind, TERMINATOR.match
+    while True:  # from the end: the last mark that ends a sentence
+        i = max(rfind(".", 0, i), rfind("!", 0, i), rfind("?", 0, i))
+        if i < 0:
+            return 0
+        m = match(text, i)
+        if m is not None and (text[i] != "." or not is_abbrev(text, i)):
             return m.end()
-    return 0
 
 
 def first_terminator(text: str) -> int:

@@ -30,15 +30,6 @@ _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 
 
-def _person_mention(body: str, start: int, end: int) -> bool:
-    """Can this person mention be a pronoun's antecedent?  Not a name followed by a number (``Apollo 9``,
-    a mission) nor a lone acronym back-linked to a name (``AI``)."""
-    if body[end : end + 1] == " " and body[end + 1 : end + 2].isdigit():
-        return False
-    word = body[start:end]
-    return not (word.isupper() and " " not in word)
-
-
 class SpeakerResolver:
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
@@ -57,7 +48,9 @@ class SpeakerResolver:
         self._genders: dict[str, str | None] = {}
         self._described: dict[str, str] = {}  # "the prime minister" -> the person it was resolved to
         self._named_memo: dict[tuple[str, tuple[str, ...]], Speaker | None] = {}  # _named is pure
+        self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
+        self._sent_starts: dict[int, int] = {}  # body offset -> start of its sentence
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def add_quote_span(self, start: int, end: int) -> None:
@@ -76,12 +69,15 @@ class SpeakerResolver:
 
     def _index(self) -> list[tuple[int, int, str, str]]:
         if self._mentions is None:
+            # not a name followed by a number ("Apollo 9", a mission) nor a lone acronym ("AI")
             body = self.body
             ms = [
                 (s, e, c, "P")
                 for c, p in self.names.persons.items()
                 for s, e in p.mentions
-                if s >= 0 and _person_mention(body, s, e)
+                if s >= 0
+                and not body[e + 1 : e + 2].isdigit()
+                and not (body[s:e].isupper() and " " not in body[s:e])
             ]
             ms += [(s, e, c, "O") for c, om in self.names.orgs.items() for s, e, _ in om if s >= 0]
             ms.sort()
@@ -90,9 +86,12 @@ class SpeakerResolver:
         return self._mentions
 
     def _sent_start(self, pos: int) -> int:
-        lo = max(0, pos - 400)
-        window = self.body[lo:pos]
-        return lo + max(last_terminator(window), window.rfind("\n") + 1)
+        found = self._sent_starts.get(pos)
+        if found is None:
+            lo = max(0, pos - 400)
+            window = self.body[lo:pos]
+            found = self._sent_starts[pos] = lo + max(last_terminator(window), window.rfind("\n") + 1)
+        return found
 
     def gender(self, canonical: str) -> str | None:
         if canonical in self._genders:
@@ -207,6 +206,9 @@ class SpeakerResolver:
 
     def resolve(self, phrase: str, pos: int, para: int) -> Speaker | None:
         del para
+        if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
+            return self._phrase_memo[phrase]
+        raw = phrase
         phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
         while words and (
@@ -247,6 +249,8 @@ class SpeakerResolver:
         if key in self._named_memo:
             return self._named_memo[key]
         named = self._named_memo[key] = self._named(words, phrase)
+        if low[0] != "the":
+            self._phrase_memo[raw] = named
         return named
 
     def _described_org(self, noun: str, pos: int) -> str | None:
