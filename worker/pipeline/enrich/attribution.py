@@ -17,6 +17,7 @@ from worker.pipeline.enrich.clause_words import (
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
+    NOUN_BEFORE,
     NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
@@ -25,7 +26,7 @@ from worker.pipeline.enrich.clause_words import (
     TIME_WORDS,
     VERB_RE,
     WITH_ING,
-    is_verb_use,
+    is_noun_use,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
@@ -146,10 +147,10 @@ def _by_agent(rest: str) -> bool:
 def _is_phrase(chunk: str) -> bool:
     """A prepositional or adverbial phrase with no name or pronoun in it (``for the year``), never a
     subject (unlike ``Instead of what partner Matthew Somerton``)."""
-    words = chunk.split()
-    if not words or words[0].lower() not in INTRO or words[0].lower() in ("and", "but", "or", "so"):
+    first = chunk.split(" ", 1)[0].lower()
+    if first not in INTRO or first in ("and", "but", "or", "so"):
         return False
-    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in words[1:])
+    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in chunk.split()[1:])
 
 
 def _with_np(pre: str) -> str | None:
@@ -176,8 +177,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     if intro_end > 0 and not before[intro_end + 2 :].strip():
         intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     for m in VERB_RE.finditer(before):
-        if not is_verb_use(before, m):
-            continue
+        if m.start() and NOUN_BEFORE.search(before, max(0, m.start() - 8), m.start()) is not None:
+            continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
         if verb == "according to":
@@ -224,7 +225,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
-    while m is not None and not is_verb_use(after, m):
+    while m is not None and is_noun_use(after, m.start()):
         m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None

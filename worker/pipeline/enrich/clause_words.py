@@ -9,7 +9,7 @@ _V = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|wrote|writes|write|writing|"
     r"stated|states|explained|explains|explain|explaining|noted|notes|noting|insisted|insists|insisting|"
     r"stressed|stresses|stressing|argued|argues|argue|arguing|claimed|claims|claiming|asked|asks|asking|"
-    r"continued|continues|recalled|recalls|recalling|warned|warns|warning|declared|declares|declaring|"
+    r"recalled|recalls|recalling|warned|warns|warning|declared|declares|declaring|"
     r"announced|announces|announcing|responded|responds|replied|replies|admitted|admits|admitting|"
     r"acknowledged|acknowledges|confirmed|confirms|tweeted|tweets|posted|reported|reports|suggested|"
     r"suggests|suggest|suggesting|concluded|concludes|remarked|commented|testified|urged|urges|urging|"
@@ -17,7 +17,7 @@ _V = (
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
-    r"called|defined|defines|found|finds|"
+    r"called|defined|defines|"
     r"according to"
 )
 
@@ -45,9 +45,12 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:')
+# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:'); "continued"
+# only with no object ("he continued, ..." but not "risk continued supply problems"), "found" only with a
+# clause ("the study found that", not "police found the car")
 VERB_RE = re.compile(
-    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])})\b"
+    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])}"
+    r"|continue[ds](?=\s*(?:[,.:;!?\"“”—–-]|$))|f(?:ound|inds)(?= that ))\b"
 )
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
 INVERTIBLE = _words(
@@ -92,30 +95,17 @@ NOUN_MARKERS = _words(
     a an the his her their its our my your such these those whose every each no any
     """
 )
-_NOUN_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(NOUN_MARKERS))}) |-)$")
-# reporting verbs that take no object: "he continued, ..." but not "risk continued supply problems"
-INTRANSITIVE = frozenset({"continued", "continues"})
+NOUN_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(NOUN_MARKERS))}) |-)$")
 # reporting verbs only with the quote as their object ("X called it a “disaster”"), never for a quote
 # elsewhere in the paragraph ("a town called Bethlehem")
 QUOTE_ONLY = frozenset({"called", "calls", "defined", "defines"})
-# reporting only with a clause after them: "the study found that", not "police found the car"
-WITH_THAT = frozenset({"found", "finds"})
-# words after a quote that end an intransitive reporting verb: punctuation, a quote or the sentence end
-_AFTER_INTRANSITIVE = re.compile(r"\s*(?:[,.:;!?\"“”—–-]|$)")
 # relative pronouns that stand for the noun phrase before them: "Trump, who admitted ..."
 RELATIVES = frozenset({"who", "which", "whom", "that"})
 
 
-def is_verb_use(text: str, m: re.Match[str]) -> bool:
-    """Is the ``VERB_RE`` match ``m`` a verb, not a noun (``the promises``) or an adjective
-    (``so-called``, ``continued supply problems``)?"""
-    start = m.start()
-    if start and _NOUN_BEFORE.search(text, max(0, start - 8), start) is not None:
-        return False
-    verb = m.group(1)
-    if verb in WITH_THAT:
-        return text.startswith(" that ", m.end())
-    return verb not in INTRANSITIVE or _AFTER_INTRANSITIVE.match(text, m.end()) is not None
+def is_noun_use(text: str, start: int) -> bool:
+    """Is the ``VERB_RE`` match at ``start`` a noun (``the promises``) or an adjective (``so-called``)?"""
+    return start > 0 and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 NP_STOP = _words(

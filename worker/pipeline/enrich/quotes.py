@@ -33,28 +33,15 @@ from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
+_SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark."""
-    spans: list[tuple[int, int, bool]] = []
-    open_at = -1
-    for m in QUOTE_MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if open_at < 0:
-            if ch in OPEN:
-                open_at = i
-        elif ch in CLOSE:
-            spans.append((open_at, i, True))
-            open_at = -1
-        else:  # a second opening mark: the first one was never closed
-            spans.append((open_at, i, False))
-            open_at = i
-    if open_at >= 0:
-        spans.append((open_at, len(text), False))
-    return spans
+    """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark.  A second
+    opening mark ends an unclosed span and opens the next; a stray closing mark is ignored."""
+    return [(m.start(), m.end(1), m.lastindex == 2) for m in _SPAN.finditer(text)]
 
 
 def _two_apostrophes(text: str) -> str:
@@ -124,8 +111,10 @@ def _attribute(
             sent_start = prev_end + cut
         nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
         after_all = text[qe + 1 : nxt] if closed else ""
-        after = after_all[: first_terminator(after_all) + 1]
         end = body[-1:]
+        after = ""
+        if end != "." and after_all.strip():  # after a full stop no attribution is looked for after it
+            after = after_all[: first_terminator(after_all) + 1]
         found = None
         pos = base + qs  # where a pronoun in an attribution after the quote is resolved from
         if after.strip() and end in ",!?…—-":

@@ -69,16 +69,7 @@ class SpeakerResolver:
 
     def _index(self) -> list[tuple[int, int, str, str]]:
         if self._mentions is None:
-            # not a name followed by a number ("Apollo 9", a mission) nor a lone acronym ("AI")
-            body = self.body
-            ms = [
-                (s, e, c, "P")
-                for c, p in self.names.persons.items()
-                for s, e in p.mentions
-                if s >= 0
-                and not body[e + 1 : e + 2].isdigit()
-                and not (body[s:e].isupper() and " " not in body[s:e])
-            ]
+            ms = [(s, e, c, "P") for c, p in self.names.persons.items() for s, e in p.mentions if s >= 0]
             ms += [(s, e, c, "O") for c, om in self.names.orgs.items() for s, e, _ in om if s >= 0]
             ms.sort()
             self._mentions = ms
@@ -121,7 +112,13 @@ class SpeakerResolver:
     def _ok(self, m: tuple[int, int, str, str], want: str) -> bool:
         if want == "O":
             return m[3] == "O"
-        if m[3] != "P" or self.body.endswith("told ", 0, m[0]):  # the one told is not the next speaker
+        body = self.body
+        if (
+            m[3] != "P"
+            or body.endswith("told ", 0, m[0])  # the one told is not the next speaker
+            or body[m[1] + 1 : m[1] + 2].isdigit()  # "Apollo 9": a mission, not a person
+            or body[m[0] : m[1]].isupper()  # a lone acronym back-linked to a name ("AI")
+        ):
             return False
         return want == "P" or self.gender(m[2]) in (None, want)
 
