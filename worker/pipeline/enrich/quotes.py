@@ -52,9 +52,12 @@ def _two_apostrophes(text: str) -> str:
     return text.replace("''", "'\"")
 
 
-def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: SpeakerResolver) -> list[Any]:
-    """[body offset, speaker, verb, subject phrase, where to resolve it] of every reporting clause outside
-    the quotes of a paragraph; the speaker is resolved on first use (``_first_speaker``)."""
+def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
+    """One entry per sentence outside the quotes of a paragraph that may hold a reporting clause:
+    [body offset of the sentence, speaker, verb, subject phrase, where to resolve it, sentence].  The
+    clause is parsed and its subject resolved on first use (``_first_speaker``): most are never needed.
+    Sentences lie between quotes, so their starts order them against the quotes like their verbs would.
+    """
     out: list[Any] = []
     cuts = [-1] + [p for s, e, _ in spans for p in (s, e)] + [len(text)]
     for k in range(0, len(cuts) - 1, 2):
@@ -63,27 +66,37 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: 
         if not VERB_RE.search(segment):
             continue
         for n, (offset, sentence) in enumerate(sentences(segment)):
-            pos = lo + offset
-            tail = sentence.rsplit(", ", 1)
-            found = None
-            if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
-                found = clause_before(tail[1], resolver.stopwords)
-                if found is not None and len(found[0].split()) <= 5:
-                    pos += len(tail[0]) + 2
-                else:
-                    found = None
-            if found is None:
-                found = clause_before(sentence, resolver.stopwords)
-            if found is not None and found[0] and found[1] not in QUOTE_ONLY:
-                # '"...," he said': a pronoun right after a quote is resolved from before the quote
-                at = base + (lo - 1 if n == 0 and k > 0 else pos + found[2])
-                out.append([base + pos + found[2], None, found[1], found[0], at])
+            # '"...," he said': a pronoun right after a quote is resolved from before the quote
+            after_quote = base + lo - 1 if n == 0 and k > 0 else -1
+            out.append([base + lo + offset, None, None, None, after_quote, sentence])
     return out
 
 
+def _clause(ev: list[Any], resolver: SpeakerResolver) -> None:
+    """Parse the reporting clause of an ``_events`` sentence into its verb, subject and resolve point."""
+    sentence, ev[5] = ev[5], None
+    pos = ev[0]
+    tail = sentence.rsplit(", ", 1)
+    found = None
+    if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
+        found = clause_before(tail[1], resolver.stopwords)
+        if found is not None and len(found[0].split()) <= 5:
+            pos += len(tail[0]) + 2
+        else:
+            found = None
+    if found is None:
+        found = clause_before(sentence, resolver.stopwords)
+    if found is not None and found[0] and found[1] not in QUOTE_ONLY:
+        ev[2], ev[3] = found[1], found[0]
+        if ev[4] < 0:
+            ev[4] = pos + found[2]
+
+
 def _first_speaker(events: Iterable[list[Any]], resolver: SpeakerResolver) -> list[Any] | None:
-    """The first event whose subject resolves to a speaker (resolving lazily: most are never needed)."""
+    """The first event whose subject resolves to a speaker (parsing and resolving lazily)."""
     for ev in events:
+        if ev[5] is not None:
+            _clause(ev, resolver)
         if ev[3] is not None:
             ev[1] = resolver.resolve(ev[3], ev[4], -1)
             ev[3] = None
@@ -203,9 +216,9 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, (carry["speaker"], carry["speaker_entity"]), carry["verb"])
                 continue
             if events is None:
-                events = _events(base, text, spans, resolver)
+                events = _events(base, text, spans)
                 events += [
-                    [r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"], None, 0]
+                    [r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"], None, 0, None]
                     for r in recs
                     if r["_explicit"]
                 ]
@@ -220,10 +233,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             candidates: list[Any] = []
             if prev is not None and prev[0] == idx - 1:
                 if prev_events is None:
-                    prev_events = _events(prev[1], prev[2], prev[3], resolver)
+                    prev_events = _events(prev[1], prev[2], prev[3])
                 candidates = list(prev_events)
             if resolver.last is not None and resolver.last_para >= idx - 2:
-                candidates.append([resolver.last_pos, resolver.last, None, None, 0])
+                candidates.append([resolver.last_pos, resolver.last, None, None, 0, None])
             candidates.sort(key=lambda c: -c[0])  # the latest (the first of equals)
             ev = _first_speaker(candidates, resolver)
             if ev is not None:
