@@ -17,7 +17,6 @@ from worker.pipeline.enrich.clause_words import (
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
-    NOUN_BEFORE,
     NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
@@ -177,7 +176,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     if intro_end > 0 and not before[intro_end + 2 :].strip():
         intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     for m in VERB_RE.finditer(before):
-        if m.start() and NOUN_BEFORE.search(before, max(0, m.start() - 8), m.start()) is not None:
+        if is_noun_use(before, m):
             continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
@@ -225,7 +224,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
-    while m is not None and is_noun_use(after, m.start()):
+    while m is not None and is_noun_use(after, m):
         m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None

@@ -103,9 +103,15 @@ QUOTE_ONLY = frozenset({"called", "calls", "defined", "defines"})
 RELATIVES = frozenset({"who", "which", "whom", "that"})
 
 
-def is_noun_use(text: str, start: int) -> bool:
-    """Is the ``VERB_RE`` match at ``start`` a noun (``the promises``) or an adjective (``so-called``)?"""
-    return start > 0 and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+def is_noun_use(text: str, m: re.Match[str]) -> bool:
+    """Is the ``VERB_RE`` match ``m`` a noun (``the promises``, ``his claims``) or an adjective
+    (``so-called``)?  Only forms in -s can be nouns after a determiner (never ``said``, ``told``)."""
+    start = m.start()
+    if not start:
+        return False
+    if text[start - 1] == "-":
+        return True
+    return m.group(1)[-1] == "s" and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 NP_STOP = _words(

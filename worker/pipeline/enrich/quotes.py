@@ -162,7 +162,7 @@ def _attribute(
                 "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
                 "_new_sentence": new_sentence,
-                "_subject_text": text[sent_start:subject_end],
+                "_subject": (sent_start, subject_end),  # the text before it in its sentence
                 "_closed": closed,
                 "_pos": base + qs,
             }
@@ -202,7 +202,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
             if rec["_inherit"]:
-                subject = sentence_subject(rec["_subject_text"], resolver.stopwords)
+                subject = sentence_subject(text[slice(*rec["_subject"])], resolver.stopwords)
                 found = resolver.resolve(subject, rec["_pos"], idx) if subject else None
                 if found is not None:
                     _set(rec, found, None)

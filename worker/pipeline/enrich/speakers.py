@@ -30,6 +30,11 @@ _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 
 
+_PRONOUN_PHRASES = frozenset(
+    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
+)
+
+
 class SpeakerResolver:
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
@@ -205,6 +210,8 @@ class SpeakerResolver:
         del para
         if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
             return self._phrase_memo[phrase]
+        if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
+            return self._pronoun(phrase.lower(), pos)
         raw = phrase
         phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
