@@ -16,15 +16,22 @@ from worker.pipeline.enrich.clause_words import (
     DETERMINERS,
     INTRO,
     INVERTIBLE,
+    LEADING_CONJUNCTIONS,
     NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
+    RELATIVES,
     SUBORDINATORS,
+    TIME_WORDS,
     VERB_RE,
     WITH_ING,
+    is_noun_use,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
+
+# what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
+_ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
 
 
 def cut_subject(rest: str) -> str:
@@ -56,7 +63,7 @@ def is_intro(chunk: str) -> bool:
     words = chunk.split()
     if not words:
         return True
-    first = words[0].lower().strip('("“')
+    first = words[0].lower().strip('("“?!¡¿*•')
     return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 
@@ -67,12 +74,14 @@ def _clean_chunk(chunk: str) -> str:
         if sep in chunk:
             chunk = " " + chunk.rsplit(sep, 1)[1]
     words = chunk.split()
-    while words and words[0].lower() in ("and", "but", "while", "so", "although", "though", "whereas", "or"):
+    while words and words[0].lower() in LEADING_CONJUNCTIONS:
         words = words[1:]
     chunk = " ".join(words)
     if " and " in chunk:
         left, right = chunk.split(" and ", 1)
         right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
+        if right_np and len(left.split()) > 6 and len(right.split()) <= 6:
+            return _clean_chunk(right)  # two clauses: "X did not respond and a spokesperson for Y"
         if right_np and (
             any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS
         ):
@@ -109,10 +118,38 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     chunks = pre.split(", ")
     subj = _clean_chunk(chunks[-1])
     first = subj.split()[0].lower() if subj.split() else ""
+    if first in RELATIVES:
+        words = subj.split()
+        if len(words) == 1 and len(chunks) >= 2 and len(chunks[-2].split()) <= 6:
+            return _clean_chunk(chunks[-2])  # "Donald Trump, who admitted": the noun phrase before
+        if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
+            return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
+    if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
+        head = _subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
+        if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
+            return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
     return subj
+
+
+def _by_agent(rest: str) -> bool:
+    """``by`` and a noun phrase after a participle: ``defined by Community Solutions as``, ``described by
+    the agency as`` (not ``responded by saying``)."""
+    if not rest.startswith(" by "):
+        return False
+    first = rest[4:].split(" ", 1)[0]
+    return first[:1].isupper() or first.lower() in DETERMINERS
+
+
+def _is_phrase(chunk: str) -> bool:
+    """A prepositional or adverbial phrase with no name or pronoun in it (``for the year``), never a
+    subject (unlike ``Instead of what partner Matthew Somerton``)."""
+    first = chunk.split(" ", 1)[0].lower()
+    if first not in INTRO or first in ("and", "but", "or", "so"):
+        return False
+    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in chunk.split()[1:])
 
 
 def _with_np(pre: str) -> str | None:
@@ -136,7 +173,11 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     """
     first_comma = before.find(", ")
     intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
+    if intro_end > 0 and not before[intro_end + 2 :].strip():
+        intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     for m in VERB_RE.finditer(before):
+        if is_noun_use(before, m):
+            continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
         if verb == "according to":
@@ -144,8 +185,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
-        if PASSIVE_AUX.search(pre):
-            if rest.startswith(" by "):
+        if PASSIVE_AUX.search(pre) or (verb.endswith("ed") and _by_agent(rest)):
+            if rest.startswith(" by "):  # "was described by X as" / "— defined by X as"
                 return cut_subject(rest[4:]).strip(), verb, m.start()
             continue
         stripped = pre.strip(' ,"“”—–')
@@ -162,9 +203,13 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
             after = rest.lstrip(" ,")
             if not stripped and after[:1].isupper():
-                return cut_subject(after).strip(), verb, m.start()
+                np = cut_subject(after)
+                if verb not in ("asked", "asks") or not _ASKED_OBJECT.match(after, len(np)):
+                    return np.strip(), verb, m.start()
             return "", verb, m.start()
         subject = subject_before(pre, stopwords)
+        if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
+            return "", verb, m.start()
         if subject:
             return subject, verb, m.start()
     w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
@@ -179,6 +224,8 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
+    while m is not None and is_noun_use(after, m):
+        m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None
     verb = m.group(1).lower()
@@ -191,13 +238,15 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")
     if not stripped:
-        starts_np = nxt[:1].isupper() or nxt.split(" ", 1)[0] in DETERMINERS
-        return (cut_subject(nxt).strip(), verb, m.start()) if starts_np else None
+        if verb not in INVERTIBLE:  # '"...," arguing that ...' / '"..." called the plan': not inverted
+            return None
+        return (cut_subject(nxt).strip(), verb, m.start()) if _starts_np(nxt, stopwords) else None
     if (
         verb in INVERTIBLE
+        and verb not in ("asked", "asks")  # "..., asked Patel whether": Patel is the one asked
         and pre.rstrip().endswith(",")
-        and nxt[:1].isupper()
-        and not _has_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
+        and _starts_np(nxt, stopwords)
+        and not _short_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
     ):
         return cut_subject(nxt).strip(), verb, m.start()  # '"directly fund" the programs, said X'
     words = stripped.split()
@@ -209,13 +258,50 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
         np = _with_np(pre)
         return (np, verb, m.start()) if np else None
     subject = subject_before(pre, stopwords)
+    if not strict and _is_phrase(subject):  # '"..." about the plan, asked X': the sentence's subject
+        return "", verb, m.start()
     return (subject, verb, m.start()) if subject else None
+
+
+def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
+    """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
+    ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
+    words = text.split(" ", 2)
+    first = words[0]
+    if first.lower() in DAYS or first in ("That", "that"):
+        return False
+    if first[:1].isupper() or first in DETERMINERS:
+        return True
+    return (
+        len(words) > 1
+        and first.isalpha()
+        and first not in stopwords
+        and first not in INTRO
+        and words[1][:1].isupper()
+        and words[1].lower() not in DAYS
+    )
+
+
+def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
+    """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
+    return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)
 
 
 def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts).
+    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts);
+    after a dash that joins two clauses, the second clause's (``The boom is concentrated — a Brookings
+    analysis called`` -> Brookings).
     """
+    for dash in (" — ", " – "):
+        if dash in text:
+            found = _subject_of(text.rsplit(dash, 1)[1], stopwords)
+            if found is not None:
+                return found
+    return _subject_of(text, stopwords)
+
+
+def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
     while i < len(chunks) - 1 and is_intro(chunks[i]):
@@ -228,7 +314,7 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
         low = bare.lower()
         if not run and low in PRONOUNS:
             return low
-        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS:
+        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
             run.append(bare)
             if w.endswith((",", ";", ":")):
                 break

@@ -9,7 +9,7 @@ _V = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|wrote|writes|write|writing|"
     r"stated|states|explained|explains|explain|explaining|noted|notes|noting|insisted|insists|insisting|"
     r"stressed|stresses|stressing|argued|argues|argue|arguing|claimed|claims|claiming|asked|asks|asking|"
-    r"continued|continues|recalled|recalls|recalling|warned|warns|warning|declared|declares|declaring|"
+    r"recalled|recalls|recalling|warned|warns|warning|declared|declares|declaring|"
     r"announced|announces|announcing|responded|responds|replied|replies|admitted|admits|admitting|"
     r"acknowledged|acknowledges|confirmed|confirms|tweeted|tweets|posted|reported|reports|suggested|"
     r"suggests|suggest|suggesting|concluded|concludes|remarked|commented|testified|urged|urges|urging|"
@@ -17,6 +17,7 @@ _V = (
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
+    r"called|defined|defines|"
     r"according to"
 )
 
@@ -44,15 +45,20 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:')
+# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:'); "continued"
+# only with no object ("he continued, ..." but not "risk continued supply problems"), "found" only with a
+# clause ("the study found that", not "police found the car")
 VERB_RE = re.compile(
-    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])})\b"
+    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])}"
+    r"|continue[ds](?=\s*(?:[,.:;!?\"“”—–-]|$))|f(?:ound|inds)(?= that ))\b"
 )
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
 INVERTIBLE = _words(
     """
     said says added adds wrote writes asked asks explained explains continued continues noted notes
-    recalled recalls replied replies responded responds insisted argued warned
+    recalled recalls replied replies responded responds insisted argued warned reported reports
+    tweeted posted quipped joked declared announced stated admitted acknowledged cautioned countered
+    remarked observed concluded
     """
 )
 CUT_AFTER_VERB = re.compile(
@@ -77,8 +83,37 @@ DETERMINERS = _words(
     """
 )
 PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# words that open a clause before its subject: "but while X said", "When the host asked"
+LEADING_CONJUNCTIONS = _words(
+    "and but while so although though whereas or when as because after before if since once until"
+)
 SUBORDINATORS = (" that ", " when ", " but ", " as ", " while ", " because ", " whereas ", " and that ")
 WITH_ING = re.compile(r"\bwith ((?:the|a|an|his|her|their|its|[A-Z])[^,;:]{0,80}?) (\w+ing)\b")
+# words before a verb form that make it a noun: "the promises", "such claims", "his reports"
+NOUN_MARKERS = _words(
+    """
+    a an the his her their its our my your such these those whose every each no any
+    """
+)
+NOUN_BEFORE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(NOUN_MARKERS))}) |-)$")
+# reporting verbs only with the quote as their object ("X called it a “disaster”"), never for a quote
+# elsewhere in the paragraph ("a town called Bethlehem")
+QUOTE_ONLY = frozenset({"called", "calls", "defined", "defines"})
+# relative pronouns that stand for the noun phrase before them: "Trump, who admitted ..."
+RELATIVES = frozenset({"who", "which", "whom", "that"})
+
+
+def is_noun_use(text: str, m: re.Match[str]) -> bool:
+    """Is the ``VERB_RE`` match ``m`` a noun (``the promises``, ``his claims``) or an adjective
+    (``so-called``)?  Only forms in -s can be nouns after a determiner (never ``said``, ``told``)."""
+    start = m.start()
+    if not start:
+        return False
+    if text[start - 1] == "-":
+        return True
+    return m.group(1)[-1] == "s" and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+
+
 NP_STOP = _words(
     """
     on of in at from with for to by could would can will has have had is was were are did does said
@@ -93,3 +128,4 @@ DAYS = _words(
     july august september october november december
     """
 )
+TIME_WORDS = _words("today yesterday tonight tomorrow now then later earlier recently meanwhile")

@@ -17,6 +17,7 @@ from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
 from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.sentences import last_terminator
+from worker.pipeline.enrich.speaker_words import EXTRA_JUNK, INSTITUTION, ORG_DESCRIPTIONS
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
@@ -27,8 +28,10 @@ _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))
 _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
-EXTRA_JUNK = frozenset(
-    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not"]
+
+
+_PRONOUN_PHRASES = frozenset(
+    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
 )
 
 
@@ -50,7 +53,9 @@ class SpeakerResolver:
         self._genders: dict[str, str | None] = {}
         self._described: dict[str, str] = {}  # "the prime minister" -> the person it was resolved to
         self._named_memo: dict[tuple[str, tuple[str, ...]], Speaker | None] = {}  # _named is pure
+        self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
+        self._sent_starts: dict[int, int] = {}  # body offset -> start of its sentence
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def add_quote_span(self, start: int, end: int) -> None:
@@ -77,9 +82,12 @@ class SpeakerResolver:
         return self._mentions
 
     def _sent_start(self, pos: int) -> int:
-        lo = max(0, pos - 400)
-        window = self.body[lo:pos]
-        return lo + max(last_terminator(window), window.rfind("\n") + 1)
+        found = self._sent_starts.get(pos)
+        if found is None:
+            lo = max(0, pos - 400)
+            window = self.body[lo:pos]
+            found = self._sent_starts[pos] = lo + max(last_terminator(window), window.rfind("\n") + 1)
+        return found
 
     def gender(self, canonical: str) -> str | None:
         if canonical in self._genders:
@@ -109,7 +117,13 @@ class SpeakerResolver:
     def _ok(self, m: tuple[int, int, str, str], want: str) -> bool:
         if want == "O":
             return m[3] == "O"
-        if m[3] != "P":
+        body = self.body
+        if (
+            m[3] != "P"
+            or body.endswith("told ", 0, m[0])  # the one told is not the next speaker
+            or body[m[1] + 1 : m[1] + 2].isdigit()  # "Apollo 9": a mission, not a person
+            or body[m[0] : m[1]].isupper()  # a lone acronym back-linked to a name ("AI")
+        ):
             return False
         return want == "P" or self.gender(m[2]) in (None, want)
 
@@ -186,15 +200,26 @@ class SpeakerResolver:
         if word in ("it", "its"):
             found = self.antecedent(pos, "O")
             return (found, found) if found is not None else None
+        if word == "i":  # the writer or an interviewee: no antecedent in the text
+            return None
         if self.last is not None and self.last[1] not in self.names.persons:  # they / we / their
             return self.last
         return None
 
     def resolve(self, phrase: str, pos: int, para: int) -> Speaker | None:
         del para
+        if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
+            return self._phrase_memo[phrase]
+        if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
+            return self._pronoun(phrase.lower(), pos)
+        raw = phrase
         phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
-        while words and (words[-1].lower() in TRAILING_JUNK or words[-1].lower() in EXTRA_JUNK):
+        while words and (
+            words[-1].lower() in TRAILING_JUNK
+            or words[-1].lower() in EXTRA_JUNK
+            or (words[-1].endswith("ly") and words[-1].islower() and len(words) > 1)
+        ):
             words.pop()
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
@@ -210,6 +235,11 @@ class SpeakerResolver:
             words[-1] = words[-1][:-2]
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+        if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
+            org = self._described.get(phrase.lower()) or self._described_org(low[-1], pos)
+            if org is not None:
+                self._described[phrase.lower()] = org
+                return (org, org)
         if low[0] == "the" and not capital and len(words) <= 5:
             head = low[low.index("of") - 1] if "of" in low[2:] else low[-1]  # "the secretary of state"
             if head in PERSON_NOUNS or head.endswith("-year-old"):
@@ -223,7 +253,27 @@ class SpeakerResolver:
         if key in self._named_memo:
             return self._named_memo[key]
         named = self._named_memo[key] = self._named(words, phrase)
+        if low[0] != "the":
+            self._phrase_memo[raw] = named
         return named
+
+    def _described_org(self, noun: str, pos: int) -> str | None:
+        """The organisation ``the <noun>`` refers to: the most recent one before ``pos`` whose name has a
+        word of that kind (``Denver Zoo`` for ``the zoo``), for a company noun one named without an
+        institution word (``Microsoft`` for ``the company``)."""
+        ms = self._index()
+        kinds = ORG_DESCRIPTIONS[noun]
+        plain = not kinds or noun == "company"
+        j = bisect_left(self._mention_starts, pos) - 1
+        while j >= 0 and pos - ms[j][0] < 6000:
+            m = ms[j]
+            j -= 1
+            if m[3] != "O" or self._in_quote(m[0]):
+                continue
+            words = m[2].split()
+            if any(w in kinds for w in words) or (plain and not any(w in INSTITUTION for w in words)):
+                return m[2]
+        return None
 
     def _org_canonical(self, name: str) -> str | None:
         """``NameIndex.org_canonical`` (the first organisation named ``name``), from a dict built once."""
@@ -244,6 +294,8 @@ class SpeakerResolver:
                 run.insert(0, w)
             else:
                 break
+        if run and run[0] == "for" and len(run) < len(words) and words[0].lower() in DETERMINERS:
+            return (phrase, None)  # "a spokesperson for Patel": someone speaking for Patel
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
