@@ -344,7 +344,27 @@ def find_names(
         canonical = index.surnames.get(tok)
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
+    _drop_common_nouns(body, index)
     return index
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:the|an|a) $", re.IGNORECASE)
+
+
+def _drop_common_nouns(body: str, index: NameIndex) -> None:
+    """``the Holy Spirit``, ``the James Bond star``, ``an Afrobeats artist``: a capitalised run that is
+    mostly written after an article is a thing or a title, not a person."""
+    dropped = set()
+    for canonical, person in index.persons.items():
+        mentions = [s for s, _ in person.mentions if s >= 0]
+        with_article = sum(1 for s in mentions if _ARTICLE_BEFORE.search(body, max(0, s - 5), s))
+        if with_article and 2 * with_article >= len(mentions):
+            dropped.add(canonical)
+    if dropped:
+        for canonical in dropped:
+            del index.persons[canonical]
+        for key in [k for k, v in index.surnames.items() if v in dropped]:
+            del index.surnames[key]
 
 
 def _quoted_title(body: str, start: int, end: int) -> bool:
