@@ -358,7 +358,7 @@ def _drop_common_nouns(body: str, index: NameIndex) -> None:
     for canonical, person in index.persons.items():
         mentions = [s for s, _ in person.mentions if s >= 0]
         with_article = sum(1 for s in mentions if _ARTICLE_BEFORE.search(body, max(0, s - 5), s))
-        if with_article and 2 * with_article >= len(mentions):
+        if with_article and 3 * with_article >= len(mentions):
             dropped.add(canonical)
     if dropped:
         for canonical in dropped:
