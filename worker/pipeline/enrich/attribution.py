@@ -64,6 +64,8 @@ def is_intro(chunk: str) -> bool:
     if not words:
         return True
     first = words[0].lower().strip('("“?!¡¿*•')
+    if len(words) == 1 and first.endswith("ly"):
+        return True  # a sentence adverb: "Remarkably, Grimm rejected ..."
     return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 

@@ -67,3 +67,14 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
 }
 # institution words: an organisation named with one is not "the company"
 INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
+
+# heads of descriptors that name a thing, never a speaker: "the question asked", "a tweet by", "the former"
+NON_SPEAKER_HEADS = frozenset(
+    """
+    question questions answer tweet tweets analysis article articles story
+    headline title caption message pandemic virus disease outbreak plan bill law rule policy idea issue
+    problem topic theme module document documents text passage book film song album former latter
+    """.split()
+)
+# abstract nouns ("the decision", "this situation"); institutions ending so are named, not described
+ABSTRACT_ENDINGS = ("ism", "ity", "ness", "ment", "sion", "ology", "tion")

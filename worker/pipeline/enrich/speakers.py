@@ -17,7 +17,13 @@ from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
 from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.sentences import last_terminator
-from worker.pipeline.enrich.speaker_words import EXTRA_JUNK, INSTITUTION, ORG_DESCRIPTIONS
+from worker.pipeline.enrich.speaker_words import (
+    ABSTRACT_ENDINGS,
+    EXTRA_JUNK,
+    INSTITUTION,
+    NON_SPEAKER_HEADS,
+    ORG_DESCRIPTIONS,
+)
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
@@ -25,6 +31,7 @@ _GENDER_TITLE = re.compile(
     r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $"
 )
 _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+_CODE = re.compile(r"[A-Z]+-\d")  # "COVID-19", "H5N1"-like codes
 _PARENS = re.compile(r"\([^)]*\)")
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
@@ -252,10 +259,33 @@ class SpeakerResolver:
         key = (phrase, tuple(words))
         if key in self._named_memo:
             return self._named_memo[key]
-        named = self._named_memo[key] = self._named(words, phrase)
+        named = self._named(words, phrase)
+        if named is not None and named[1] is None and not self._speaker_like(named[0]):
+            named = None
+        self._named_memo[key] = named
         if low[0] != "the":
             self._phrase_memo[raw] = named
         return named
+
+    def _speaker_like(self, text: str) -> bool:
+        """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
+        (``Remarkably``, ``Various``, ``Conversation``), a code (``COVID-19``) or a descriptor whose head
+        is a thing (``The question``, ``a tweet``, ``A 2000 analysis``)."""
+        words = text.split()
+        if any(w[:1].isdigit() or _CODE.match(w) for w in words):
+            return False
+        head = words[-1].lower().strip(".,")
+        if len(words) == 1:
+            if not text[:1].isupper():
+                return True
+            return not (
+                head.endswith("ly")
+                or head in self.stopwords
+                or re.search(rf"(?<![\w-]){re.escape(head)}(?:s|es)?\b", self.body) is not None
+            )
+        if words[-1][:1].isupper():
+            return True
+        return head not in NON_SPEAKER_HEADS and not head.endswith(ABSTRACT_ENDINGS)
 
     def _described_org(self, noun: str, pos: int) -> str | None:
         """The organisation ``the <noun>`` refers to: the most recent one before ``pos`` whose name has a
