@@ -209,6 +209,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
                 if verb not in ("asked", "asks") or not _ASKED_OBJECT.match(after, len(np)):
                     return np.strip(), verb, m.start()
             return "", verb, m.start()
+        if _inverted_mid(pre, verb, rest, stopwords):  # "The mission is X, said Hollerich, which ..."
+            return cut_subject(rest.lstrip(" ,")).strip(), verb, m.start()
         subject = subject_before(pre, stopwords)
         if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
             return "", verb, m.start()
@@ -263,6 +265,22 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     if not strict and _is_phrase(subject):  # '"..." about the plan, asked X': the sentence's subject
         return "", verb, m.start()
     return (subject, verb, m.start()) if subject else None
+
+
+def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> bool:
+    """``<a clause>, said Hollerich, which ...``: an inverted attribution inside a sentence, its subject a
+    short capitalised name closed by a comma or the end, after a clause (not an appositive subject)."""
+    if verb not in INVERTIBLE or verb in ("asked", "asks") or not pre.rstrip().endswith(","):
+        return False
+    name = cut_subject(rest.lstrip(" ,"))
+    words = name.split()
+    if not 0 < len(words) <= 4 or not _starts_np(rest.lstrip(" ,"), stopwords):
+        return False
+    if not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
+        return False
+    tail = rest.lstrip(" ,")[len(name) :]
+    last = pre.rstrip()[:-1].rsplit(", ", 1)[-1]
+    return tail.strip()[:1] in ("", ",") and len(last.split()) > 4 and not _short_name(last, stopwords)
 
 
 def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
