@@ -27,7 +27,7 @@ from worker.pipeline.enrich.clause_words import (
     WITH_ING,
     is_noun_use,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS
+from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
 
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
@@ -328,6 +328,15 @@ def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
         i += 1
     if not chunks:
         return None
+    lead = chunks[i].split()
+    if len(lead) > 2 and lead[0].lower() in ("the", "a", "an"):  # "The award-winning actor has also ..."
+        np = [lead[0]]
+        for w in lead[1:6]:
+            if w.lower() in NP_STOP or not w.replace("-", "").isalpha():
+                break
+            np.append(w)
+        if len(np) > 1 and np[-1].islower() and np[-1] in PERSON_NOUNS:
+            return " ".join(np)
     run: list[str] = []
     for w in ", ".join(chunks[i : i + 2]).split():
         bare = w.strip("\"“”‘’'(),.;:")

@@ -78,3 +78,7 @@ NON_SPEAKER_HEADS = frozenset(
 )
 # abstract nouns ("the decision", "this situation"); institutions ending so are named, not described
 ABSTRACT_ENDINGS = ("ism", "ity", "ness", "ment", "sion", "ology", "tion")
+# quantifiers that open a descriptor subject like a determiner: "Four of his siblings", "Both lawyers"
+COUNT_WORDS = frozenset(
+    "four five six seven eight nine ten dozens hundreds thousands both all most many some".split()
+)

@@ -19,6 +19,7 @@ from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NO
 from worker.pipeline.enrich.sentences import last_terminator
 from worker.pipeline.enrich.speaker_words import (
     ABSTRACT_ENDINGS,
+    COUNT_WORDS,
     EXTRA_JUNK,
     INSTITUTION,
     NON_SPEAKER_HEADS,
@@ -329,7 +330,9 @@ class SpeakerResolver:
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
-            return (phrase, None) if words[0].lower() in DETERMINERS or len(words) <= 3 else None
+            first = words[0].lower()
+            countable = first in DETERMINERS or first in COUNT_WORDS  # "Four of Kennedy's siblings"
+            return (phrase, None) if countable or len(words) <= 3 else None
         if run[0] == "The":
             run = run[1:] or run
         org = self._org_canonical(" ".join(run))
