@@ -35,7 +35,14 @@ LABELS = DATA / "enrich_labels.jsonl"
 HOLDOUT = DATA / "enrich_labels_holdout.jsonl"
 HOLDOUT2 = DATA / "enrich_labels_holdout2.jsonl"
 HOLDOUT3 = DATA / "enrich_labels_holdout3.jsonl"
-SETS = (("dev", LABELS), ("holdout", HOLDOUT), ("holdout2", HOLDOUT2), ("holdout3", HOLDOUT3))
+HOLDOUT5 = DATA / "enrich_labels_holdout5.jsonl"
+SETS = (
+    ("dev", LABELS),
+    ("holdout", HOLDOUT),
+    ("holdout2", HOLDOUT2),
+    ("holdout3", HOLDOUT3),
+    ("holdout5", HOLDOUT5),
+)
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
 

@@ -124,6 +124,8 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         words = subj.split()
         if len(words) == 1 and len(chunks) >= 2 and len(chunks[-2].split()) <= 6:
             return _clean_chunk(chunks[-2])  # "Donald Trump, who admitted": the noun phrase before
+        if len(words) == 1 and len(chunks) >= 2:
+            return _last_np(chunks[-2])  # "The caption wasn't lost on fans either, who declared"
         if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
             return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
@@ -134,6 +136,28 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
     return subj
+
+
+_LAST_PREP = re.compile(r".* (?:on|to|of|by|with|for|from|among|like) ")
+_TRAILING_ADVERBS = frozenset({"either", "too", "also", "again", "alike", "instead"})
+
+
+def _last_np(chunk: str) -> str:
+    """The noun phrase that ends a clause: after its last preposition, trailing adverbs dropped."""
+    m = _LAST_PREP.match(chunk)
+    words = chunk[m.end() :].split() if m else []
+    while words and words[-1].lower() in _TRAILING_ADVERBS:
+        words.pop()
+    return " ".join(words) if 0 < len(words) <= 4 else ""
+
+
+def _as_clause(inner: str, verb: str, rest: str, at: int) -> tuple[str, str, int] | None:
+    """The attribution of ``As CISA notes, ...`` (inner ``CISA``) or ``As explained by the agency, ...``."""
+    if rest.startswith(" by ") and (not inner or inner.islower()):
+        return cut_subject(rest[4:]).strip(), verb, at
+    if inner and not PASSIVE_AUX.search(inner) and (inner[:1].isupper() or inner.split()[0] in DETERMINERS):
+        return inner, verb, at
+    return None
 
 
 def _by_agent(rest: str) -> bool:
@@ -177,6 +201,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
     if intro_end > 0 and not before[intro_end + 2 :].strip():
         intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
+    as_clause = None  # "As CISA notes, ...": used when the main clause has no reporting verb
     for m in VERB_RE.finditer(before):
         if is_noun_use(before, m):
             continue  # "the promises", "so-called"
@@ -184,6 +209,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
+        if m.start() < intro_end and before[:3].lower() == "as " and as_clause is None:
+            as_clause = _as_clause(before[3 : m.start()].strip(), verb, rest, m.start())
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
@@ -219,7 +246,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
     if w is not None:
         return w.group(1), w.group(2), w.start()
-    return None
+    return as_clause
 
 
 def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[str, str, int] | None:
@@ -287,7 +314,7 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
     """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
     ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
     words = text.split(" ", 2)
-    first = words[0]
+    first = words[0].rstrip(".") if len(words) == 1 else words[0]  # '"...," joked another.'
     if first.lower() in DAYS or first in ("That", "that"):
         return False
     if first[:1].isupper() or first in DETERMINERS:

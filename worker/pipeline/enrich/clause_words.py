@@ -17,7 +17,7 @@ _V = (
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
-    r"called|defined|defines|asserted|asserts|alleged|alleges|"
+    r"called|defined|defines|shared|asserted|asserts|alleged|alleges|"
     r"according to"
 )
 
@@ -58,7 +58,7 @@ INVERTIBLE = _words(
     said says added adds wrote writes asked asks explained explains continued continues noted notes
     recalled recalls replied replies responded responds insisted argued warned reported reports
     tweeted posted quipped joked declared announced stated admitted acknowledged cautioned countered
-    remarked observed concluded asserted asserts
+    remarked observed concluded asserted asserts joked jokes commented wrote shared
     """
 )
 CUT_AFTER_VERB = re.compile(

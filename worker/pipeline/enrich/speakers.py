@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 
 from worker.pipeline.enrich.attribution import is_intro
-from worker.pipeline.enrich.clause_words import DETERMINERS
+from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
 from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.sentences import last_terminator
@@ -231,7 +231,7 @@ class SpeakerResolver:
             words.pop()
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
-        if not words or len(words) > 12:
+        if not words or len(words) > 12 or (len(words) == 1 and words[0].lower() in RELATIVES):
             return None
         low = [w.lower() for w in words]
         if len(words) == 1 and low[0] in ("he", "she", "it", "they", "we", "i"):
