@@ -348,6 +348,9 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     return _subject_of(text, stopwords)
 
 
+_ROLE_GAP = re.compile(r"[A-Z][\w'’-]* ((?:[a-z][\w-]* ){1,2})([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+)")
+
+
 def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
@@ -364,6 +367,9 @@ def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
             np.append(w)
         if len(np) > 1 and np[-1].islower() and np[-1] in PERSON_NOUNS:
             return " ".join(np)
+    gap = _ROLE_GAP.match(chunks[i])
+    if gap is not None and gap.group(2).split()[-1] in PERSON_NOUNS:
+        return gap.group(3)  # "Country crooner Jelly Roll": a capitalised word, a role noun, the name
     run: list[str] = []
     for w in ", ".join(chunks[i : i + 2]).split():
         bare = w.strip("\"“”‘’'(),.;:")

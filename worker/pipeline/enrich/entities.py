@@ -392,7 +392,18 @@ def _add_aliases(body: str, index: NameIndex) -> None:
 
 def _merge_partial_names(persons: dict[str, Person]) -> None:
     """``Cody Stanford`` after ``Fatima Cody Stanford``: a shorter name that ends the unique longer name
-    mentioned earlier is that person."""
+    mentioned earlier is that person.  A longer name that is a full name mentioned before it with a
+    capitalised word in front that is no given name (``Legendary Rick Perry``) is the shorter one."""
+    for name in sorted(persons, key=len, reverse=True):
+        head, _, rest = name.partition(" ")
+        if (
+            " " in rest
+            and rest in persons
+            and head.lower() not in GIVEN_NAMES
+            and persons[rest].mentions[:1] < persons[name].mentions[:1]  # the full name came first
+        ):
+            persons[rest].mentions.extend(persons.pop(name).mentions)
+            persons[rest].mentions.sort()
     for name in sorted(persons, key=len):
         if " " not in name:
             continue
