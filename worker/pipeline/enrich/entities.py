@@ -402,7 +402,8 @@ def _merge_partial_names(persons: dict[str, Person]) -> None:
             and head.lower() not in GIVEN_NAMES
             and persons[rest].mentions[:1] < persons[name].mentions[:1]  # the full name came first
         ):
-            persons[rest].mentions.extend(persons.pop(name).mentions)
+            cut = len(head) + 1
+            persons[rest].mentions.extend((s + cut, e) for s, e in persons.pop(name).mentions)
             persons[rest].mentions.sort()
     for name in sorted(persons, key=len):
         if " " not in name:

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from worker.pipeline.enrich.name_words import ORG_WORDS
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # words that end a subject phrase without being part of the name: "Trump has himself", "X could"
 EXTRA_JUNK = frozenset(
     {"did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"}
@@ -69,16 +74,14 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
 INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
 
 # heads of descriptors that name a thing, never a speaker: "the question asked", "a tweet by", "the former"
-NON_SPEAKER_HEADS = frozenset(
+NON_SPEAKER_HEADS = _words(
     """
-    question questions answer tweet tweets analysis article articles story
-    headline title caption message pandemic virus disease outbreak plan bill law rule policy idea issue
-    problem topic theme module document documents text passage book film song album former latter
-    """.split()
+    question questions answer tweet tweets analysis article articles story headline title caption message
+    pandemic virus disease outbreak plan bill law rule policy idea issue problem topic theme module
+    document documents text passage book film song album former latter
+    """
 )
 # abstract nouns ("the decision", "this situation"); institutions ending so are named, not described
 ABSTRACT_ENDINGS = ("ism", "ity", "ness", "ment", "sion", "ology", "tion")
 # quantifiers that open a descriptor subject like a determiner: "Four of his siblings", "Both lawyers"
-COUNT_WORDS = frozenset(
-    "four five six seven eight nine ten dozens hundreds thousands both all most many some".split()
-)
+COUNT_WORDS = _words("four five six seven eight nine ten dozens hundreds thousands both all most many some")
