@@ -1,0 +1,59 @@
+"""Clean-ups of the person index: partial names merged into full ones, things named like people dropped."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from worker.pipeline.enrich.name_words import GIVEN_NAMES
+
+if TYPE_CHECKING:
+    from worker.pipeline.enrich.entities import NameIndex, Person
+
+
+_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:the|an|a) $", re.IGNORECASE)
+
+
+def drop_common_nouns(body: str, index: NameIndex) -> None:
+    """``the Holy Spirit``, ``the James Bond star``, ``an Afrobeats artist``: a capitalised run that is
+    mostly written after an article is a thing or a title, not a person."""
+    dropped = set()
+    for canonical, person in index.persons.items():
+        mentions = [s for s, _ in person.mentions if s >= 0]
+        with_article = sum(1 for s in mentions if _ARTICLE_BEFORE.search(body, max(0, s - 5), s))
+        if with_article and 3 * with_article >= len(mentions):
+            dropped.add(canonical)
+    if dropped:
+        for canonical in dropped:
+            del index.persons[canonical]
+        for key in [k for k, v in index.surnames.items() if v in dropped]:
+            del index.surnames[key]
+
+
+def merge_partial_names(persons: dict[str, Person]) -> None:
+    """``Cody Stanford`` after ``Fatima Cody Stanford``: a shorter name that ends the unique longer name
+    mentioned earlier is that person.  A longer name that is a full name mentioned before it with a
+    capitalised word in front that is no given name (``Legendary Rick Perry``) is the shorter one."""
+    for name in sorted(persons, key=len, reverse=True):
+        head, _, rest = name.partition(" ")
+        if (
+            " " in rest
+            and rest in persons
+            and head.lower() not in GIVEN_NAMES
+            and persons[rest].mentions[:1] < persons[name].mentions[:1]  # the full name came first
+        ):
+            cut = len(head) + 1
+            persons[rest].mentions.extend((s + cut, e) for s, e in persons.pop(name).mentions)
+            persons[rest].mentions.sort()
+    for name in sorted(persons, key=len):
+        if " " not in name:
+            continue
+        tail = " " + name
+        longer = [other for other in persons if other.endswith(tail)]
+        if len(longer) != 1:
+            continue
+        full, short = persons[longer[0]], persons[name]
+        if full.mentions and short.mentions and full.mentions[0][0] < short.mentions[0][0]:
+            full.mentions.extend(short.mentions)
+            full.mentions.sort()
+            del persons[name]
