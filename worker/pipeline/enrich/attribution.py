@@ -297,17 +297,19 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
 def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> bool:
     """``<a clause>, said Hollerich, which ...``: an inverted attribution inside a sentence, its subject a
     short capitalised name closed by a comma or the end, after a clause (not an appositive subject)."""
-    if verb not in INVERTIBLE or verb in ("asked", "asks") or not pre.rstrip().endswith(","):
+    if verb not in INVERTIBLE or verb in ("asked", "asks") or not pre.endswith(", "):
         return False
-    name = cut_subject(rest.lstrip(" ,"))
+    nxt = rest.lstrip(" ,")[:80]
+    if not nxt[:1].isupper():
+        return False
+    last = pre[:-2].rsplit(", ", 1)[-1]
+    if len(last.split()) <= 4 or _short_name(last, stopwords):
+        return False
+    name = cut_subject(nxt)
     words = name.split()
-    if not 0 < len(words) <= 4 or not _starts_np(rest.lstrip(" ,"), stopwords):
+    if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
         return False
-    if not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
-        return False
-    tail = rest.lstrip(" ,")[len(name) :]
-    last = pre.rstrip()[:-1].rsplit(", ", 1)[-1]
-    return tail.strip()[:1] in ("", ",") and len(last.split()) > 4 and not _short_name(last, stopwords)
+    return nxt[len(name) :].strip()[:1] in ("", ",") and _starts_np(nxt, stopwords)
 
 
 def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
