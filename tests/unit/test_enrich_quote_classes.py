@@ -212,3 +212,33 @@ def test_first_person_speaker_has_no_antecedent() -> None:
     )
     assert speaker_of(found, "a long period") == "Weather Bureau"
     assert [q.speaker for q in found if q.text.startswith("This is no")] in ([], [None])
+
+
+def test_observed_with_an_object_is_not_reporting() -> None:
+    found = quotes(
+        "Instead, my family already observed our holiday at home.",
+        "“It was quiet and calm this year,” I remember her saying.",
+    )
+    assert [q.speaker for q in found if q.text.startswith("It was quiet")] in ([], [None])
+
+
+def test_pronoun_with_a_lowercase_verb_chain() -> None:
+    found = quotes(
+        "Actress Ivy Lane was hit by a phone on stage on Sunday. She seems to say “Ouch” in a clip.",
+    )
+    assert speaker_of(found, "Ouch") == "Ivy Lane"
+
+
+def test_inverted_determiner_subject_before_the_full_stop() -> None:
+    found = quotes("“Ann Lee said it best,” wrote Tom Fisk. “This made my week,” joked another.")
+    assert speaker_of(found, "This made my week") == "another"
+
+
+def test_capitalised_role_noun_phrase_before_the_name() -> None:
+    found = quotes("Country crooner Bo Keller even joined in, writing, “Love a good party.”")
+    assert speaker_of(found, "Love a good party") == "Bo Keller"
+
+
+def test_a_verb_before_a_name_is_not_a_role() -> None:
+    found = quotes("In her email, Dean Ruiz thanked President Ann Lee for “their support.”")
+    assert speaker_of(found, "their support") == "Dean Ruiz"

@@ -21,13 +21,14 @@ from worker.pipeline.enrich.clause_words import (
     PASSIVE_AUX,
     PRONOUNS,
     RELATIVES,
+    ROLE_SUFFIXES,
     SUBORDINATORS,
     TIME_WORDS,
     VERB_RE,
     WITH_ING,
     is_noun_use,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS
+from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
 
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
@@ -267,7 +268,7 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
     """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
     ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
     words = text.split(" ", 2)
-    first = words[0]
+    first = words[0].rstrip(".,;:!?")
     if first.lower() in DAYS or first in ("That", "that"):
         return False
     if first[:1].isupper() or first in DETERMINERS:
@@ -301,6 +302,25 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     return _subject_of(text, stopwords)
 
 
+def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None:
+    """``Country crooner Jelly Roll``, ``Late-night host Ann Lee``: a sentence-initial capital, one or two
+    role nouns, then the name (two capitalised words or more)."""
+    k = 1
+    while k < 3 and k < len(words) and words[k].isalpha() and words[k].islower():
+        if words[k] not in PERSON_NOUNS and not words[k].endswith(ROLE_SUFFIXES):
+            return None  # "Dench thanked Harvard President Claudine Gay": a verb, not a role
+        k += 1
+    name: list[str] = []
+    for w in words[k : k + 4]:
+        bare = w.strip(",.;:")
+        if not bare[:1].isupper() or bare.lower() in stopwords:
+            break
+        name.append(bare)
+        if bare != w:
+            break
+    return " ".join(name) if k > 1 and len(name) >= 2 else None
+
+
 def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
@@ -324,9 +344,13 @@ def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
             break
     while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
         run.pop()
+    words = chunks[i].split()
+    if len(run) == 1 and words and words[0] == run[0]:
+        named = _named_after_role(words, stopwords)
+        if named:
+            return named
     if run:
         return " ".join(run)
-    words = chunks[i].split()
     if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
         np = [words[0]]
         for w in words[1:5]:

@@ -16,7 +16,7 @@ _V = (
     r"vowed|vows|vowing|joked|jokes|sings|sang|texted|described|describes|describe|describing|calls|"
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
-    r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
+    r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|mused|wondered|"
     r"called|defined|defines|"
     r"according to"
 )
@@ -47,10 +47,11 @@ def _trie_pattern(words: list[str]) -> str:
 
 # case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:'); "continued"
 # only with no object ("he continued, ..." but not "risk continued supply problems"), "found" only with a
-# clause ("the study found that", not "police found the car")
+# clause ("the study found that", not "police found the car"), "observed" with either (not "observed
+# the holiday")
 VERB_RE = re.compile(
     rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])}"
-    r"|continue[ds](?=\s*(?:[,.:;!?\"“”—–-]|$))|f(?:ound|inds)(?= that ))\b"
+    r"|(?:continue[ds]|observe[ds])(?=\s*(?:[,.:;!?\"“”—–-]|$))|(?:f(?:ound|inds)|observe[ds])(?= that ))\b"
 )
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
 INVERTIBLE = _words(
@@ -129,3 +130,5 @@ DAYS = _words(
     """
 )
 TIME_WORDS = _words("today yesterday tonight tomorrow now then later earlier recently meanwhile")
+# endings of lowercase role nouns before a name: "crooner", "director", "novelist", "comedian"
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "star")

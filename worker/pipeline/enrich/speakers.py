@@ -226,8 +226,8 @@ class SpeakerResolver:
         if not words or len(words) > 12:
             return None
         low = [w.lower() for w in words]
-        if len(words) == 1 and low[0] in ("he", "she", "it", "they", "we", "i"):
-            return self._pronoun(low[0], pos)
+        if low[0] in ("he", "she", "it", "they", "we", "i") and all(w.islower() for w in words[1:]):
+            return self._pronoun(low[0], pos)  # "she", "She seems to", "he would later"
         if len(words) == 2 and low[0] in ("his", "her", "their", "its") and low[1] in DOC_NOUNS:
             return self._pronoun(low[0], pos)
         if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s")):
