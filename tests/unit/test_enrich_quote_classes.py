@@ -242,3 +242,24 @@ def test_capitalised_role_noun_phrase_before_the_name() -> None:
 def test_a_verb_before_a_name_is_not_a_role() -> None:
     found = quotes("In her email, Dean Ruiz thanked President Ann Lee for “their support.”")
     assert speaker_of(found, "their support") == "Dean Ruiz"
+
+
+def test_the_organization_is_the_organisation_just_named() -> None:
+    found = quotes(
+        "Volunteers with the Riverbend Food Bank met on Monday, and the organization said “every shelf "
+        "is empty.”"
+    )
+    assert speaker_of(found, "every shelf is empty") == "Riverbend Food Bank"
+
+
+def test_a_spokesperson_for_the_named_body() -> None:
+    found = quotes(
+        "“We continue to talk to growers about the changes,” a spokesperson for the Northern Trade "
+        "Commission said."
+    )
+    assert speaker_of(found, "We continue to talk") == "a spokesperson for the Northern Trade Commission"
+
+
+def test_verb_chain_before_to_is_trimmed_from_the_subject() -> None:
+    found = quotes("The strategy document goes on to say that “every agency will share its data.”")
+    assert speaker_of(found, "every agency will share") == "The strategy document"

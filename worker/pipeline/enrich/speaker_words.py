@@ -67,3 +67,5 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
 }
 # institution words: an organisation named with one is not "the company"
 INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
+# nouns that can stand for any organisation when none is named with that word
+GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "group", "agency", "nonprofit", "charity"})

@@ -17,7 +17,12 @@ from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
 from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.sentences import last_terminator
-from worker.pipeline.enrich.speaker_words import EXTRA_JUNK, INSTITUTION, ORG_DESCRIPTIONS
+from worker.pipeline.enrich.speaker_words import (
+    EXTRA_JUNK,
+    GENERIC_ORG_NOUNS,
+    INSTITUTION,
+    ORG_DESCRIPTIONS,
+)
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
@@ -223,6 +228,8 @@ class SpeakerResolver:
             words.pop()
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
+        if len(words) > 2 and words[-1] == "to" and words[-2].islower():  # "The report goes on to"
+            words = words[:-2] if words[-2] != "on" else words[:-3]  # "to", "on" and the verb before
         if not words or len(words) > 12:
             return None
         low = [w.lower() for w in words]
@@ -260,10 +267,12 @@ class SpeakerResolver:
     def _described_org(self, noun: str, pos: int) -> str | None:
         """The organisation ``the <noun>`` refers to: the most recent one before ``pos`` whose name has a
         word of that kind (``Denver Zoo`` for ``the zoo``), for a company noun one named without an
-        institution word (``Microsoft`` for ``the company``)."""
+        institution word (``Microsoft`` for ``the company``), for a generic noun (``the organization``)
+        else the most recent one."""
         ms = self._index()
         kinds = ORG_DESCRIPTIONS[noun]
         plain = not kinds or noun == "company"
+        latest = None  # for a generic noun ("the organization"), any organisation will do
         j = bisect_left(self._mention_starts, pos) - 1
         while j >= 0 and pos - ms[j][0] < 6000:
             m = ms[j]
@@ -273,7 +282,9 @@ class SpeakerResolver:
             words = m[2].split()
             if any(w in kinds for w in words) or (plain and not any(w in INSTITUTION for w in words)):
                 return m[2]
-        return None
+            if latest is None and noun in GENERIC_ORG_NOUNS and pos - m[0] < 300:  # a recent one
+                latest = m[2]
+        return latest
 
     def _org_canonical(self, name: str) -> str | None:
         """``NameIndex.org_canonical`` (the first organisation named ``name``), from a dict built once."""
@@ -294,8 +305,10 @@ class SpeakerResolver:
                 run.insert(0, w)
             else:
                 break
-        if run and run[0] == "for" and len(run) < len(words) and words[0].lower() in DETERMINERS:
-            return (phrase, None)  # "a spokesperson for Patel": someone speaking for Patel
+        phrase = " ".join(words)  # without the junk trimmed from its end
+        k = len(words) - len(run)
+        if run and words[0].lower() in DETERMINERS and "for" in words[max(1, k - 2) : k + 1]:
+            return (phrase, None)  # "a spokesperson for (the) X": someone speaking for X
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
