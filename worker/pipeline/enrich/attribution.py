@@ -17,19 +17,17 @@ from worker.pipeline.enrich.clause_words import (
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
-    NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
     RELATIVES,
-    ROLE_SUFFIXES,
     SUBORDINATORS,
-    TIME_WORDS,
     VERB_RE,
     WITH_ING,
     is_noun_use,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
+from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
+from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
@@ -58,14 +56,6 @@ def _org_of(rest: str, at: int) -> bool:
 
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
-
-
-def is_intro(chunk: str) -> bool:
-    words = chunk.split()
-    if not words:
-        return True
-    first = words[0].lower().strip('("“?!¡¿*•')
-    return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 
 def _clean_chunk(chunk: str) -> str:
@@ -126,7 +116,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
             return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
-        head = _subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
+        head = subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
         if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
             return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
@@ -286,76 +276,3 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
 def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
     """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
     return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)
-
-
-def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
-    """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts);
-    after a dash that joins two clauses, the second clause's (``The boom is concentrated — a Brookings
-    analysis called`` -> Brookings).
-    """
-    for dash in (" — ", " – "):
-        if dash in text:
-            found = _subject_of(text.rsplit(dash, 1)[1], stopwords)
-            if found is not None:
-                return found
-    return _subject_of(text, stopwords)
-
-
-def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None:
-    """``Country crooner Jelly Roll``, ``Late-night host Ann Lee``: a sentence-initial capital, one or two
-    role nouns, then the name (two capitalised words or more)."""
-    k = 1
-    while k < 3 and k < len(words) and words[k].isalpha() and words[k].islower():
-        if words[k] not in PERSON_NOUNS and not words[k].endswith(ROLE_SUFFIXES):
-            return None  # "Dench thanked Harvard President Claudine Gay": a verb, not a role
-        k += 1
-    name: list[str] = []
-    for w in words[k : k + 4]:
-        bare = w.strip(",.;:")
-        if not bare[:1].isupper() or bare.lower() in stopwords:
-            break
-        name.append(bare)
-        if bare != w:
-            break
-    return " ".join(name) if k > 1 and len(name) >= 2 else None
-
-
-def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
-    chunks = [c for c in text.split(", ") if c.strip()]
-    i = 0
-    while i < len(chunks) - 1 and is_intro(chunks[i]):
-        i += 1
-    if not chunks:
-        return None
-    run: list[str] = []
-    for w in ", ".join(chunks[i : i + 2]).split():
-        bare = w.strip("\"“”‘’'(),.;:")
-        low = bare.lower()
-        if not run and low in PRONOUNS:
-            return low
-        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
-            run.append(bare)
-            if w.endswith((",", ";", ":")):
-                break
-        elif run and low in ("of", "de", "van", "von", "bin", "al"):
-            run.append(bare)
-        elif run:
-            break
-    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
-        run.pop()
-    words = chunks[i].split()
-    if len(run) == 1 and words and words[0] == run[0]:
-        named = _named_after_role(words, stopwords)
-        if named:
-            return named
-    if run:
-        return " ".join(run)
-    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
-        np = [words[0]]
-        for w in words[1:5]:
-            if w.lower() in NP_STOP or not w.isalpha():
-                break
-            np.append(w)
-        return " ".join(np) if len(np) > 1 else None
-    return None

@@ -25,10 +25,11 @@ from typing import Any
 
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
+from worker.pipeline.enrich.attribution import clause_after, clause_before
 from worker.pipeline.enrich.clause_words import QUOTE_ONLY, VERB_RE
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
+from worker.pipeline.enrich.subjects import sentence_subject
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
