@@ -263,3 +263,11 @@ def test_a_spokesperson_for_the_named_body() -> None:
 def test_verb_chain_before_to_is_trimmed_from_the_subject() -> None:
     found = quotes("The strategy document goes on to say that “every agency will share its data.”")
     assert speaker_of(found, "every agency will share") == "The strategy document"
+
+
+def test_the_company_can_be_named_with_a_company_word() -> None:
+    found = quotes(
+        "Harvard University researchers sued the game maker, Pixel Labs, in May. At the time, the "
+        "company told reporters the claims were “without merit.”"
+    )
+    assert speaker_of(found, "without merit") == "Pixel Labs"

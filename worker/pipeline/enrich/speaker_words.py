@@ -10,20 +10,55 @@ EXTRA_JUNK = frozenset(
     {"did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"}
     | {"himself", "herself", "itself", "themselves", "myself", "ourselves"}
 )
-# "the <noun>" naming an organisation, and the words its name may contain (empty: any organisation
-# name without an institution word, i.e. a company: "Microsoft" for "the company")
-ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
+# words of company names ("Yuga Labs", "Ford Motors"); any name without an institution word is one too
+COMPANY_WORDS = frozenset(
+    [
+        "Company",
+        "Co.",
+        "Co",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Inc",
+        "Inc.",
+        "Labs",
+        "Motors",
+        "Airlines",
+        "Airways",
+        "Studios",
+        "Records",
+        "Media",
+        "Holdings",
+        "Partners",
+        "Markets",
+        "Games",
+        "Technologies",
+        "Systems",
+        "Entertainment",
+        "Industries",
+        "Brands",
+    ]
+)
+# nouns that describe a company: "the company" is the latest organisation named like one ("Microsoft")
+COMPANY_NOUNS = frozenset(
+    [
+        "company",
+        "firm",
+        "automaker",
+        "carmaker",
+        "airline",
+        "carrier",
+        "retailer",
+        "startup",
+        "giant",
+        "maker",
+        "manufacturer",
+    ]
+)
+# "the <noun>" naming an organisation, and the words its name must contain
+ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {noun: COMPANY_WORDS for noun in COMPANY_NOUNS} | {
     noun: frozenset(words.split())
     for noun, words in {
-        "company": "Company Co. Co Corp Corp. Corporation Inc Inc. Group",
-        "firm": "",
-        "automaker": "Motors",
-        "carmaker": "Motors",
-        "airline": "Airlines Airways",
-        "carrier": "Airlines Airways",
-        "retailer": "",
-        "startup": "",
-        "giant": "",
         "zoo": "Zoo",
         "university": "University",
         "college": "College",
@@ -66,6 +101,7 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
     }.items()
 }
 # institution words: an organisation named with one is not "the company"
-INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
+INSTITUTION = frozenset(ORG_WORDS) - COMPANY_WORDS
 # nouns that can stand for any organisation when none is named with that word
-GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "group", "agency", "nonprofit", "charity"})
+# ("the group" may be people, and "the agency" a unit of a named ministry: not these)
+GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "nonprofit", "charity"})

@@ -13,6 +13,7 @@ from worker.pipeline.enrich.clause_words import DETERMINERS
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
 from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.speaker_words import (
+    COMPANY_NOUNS,
     EXTRA_JUNK,
     GENERIC_ORG_NOUNS,
     INSTITUTION,
@@ -86,9 +87,8 @@ class SpeakerResolver(Antecedents):
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
         if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
-            org = self._described.get(phrase.lower()) or self._described_org(low[-1], pos)
+            org = self._described_org(low[-1], pos)
             if org is not None:
-                self._described[phrase.lower()] = org
                 return (org, org)
         if low[0] == "the" and not capital and len(words) <= 5:
             head = low[-1]
@@ -114,10 +114,10 @@ class SpeakerResolver(Antecedents):
         else the most recent one."""
         ms = self._index()
         kinds = ORG_DESCRIPTIONS[noun]
-        plain = not kinds or noun == "company"
+        plain = noun in COMPANY_NOUNS
         latest = None  # for a generic noun ("the organization"), any organisation will do
         j = bisect_left(self._mention_starts, pos) - 1
-        while j >= 0 and pos - ms[j][0] < 6000:
+        while j >= 0 and pos - ms[j][0] < 3000:  # named in the last few paragraphs
             m = ms[j]
             j -= 1
             if m[3] != "O" or self._in_quote(m[0]):
