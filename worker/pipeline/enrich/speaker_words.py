@@ -5,55 +5,26 @@ from __future__ import annotations
 
 from worker.pipeline.enrich.name_words import ORG_WORDS
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # words that end a subject phrase without being part of the name: "Trump has himself", "X could"
 EXTRA_JUNK = frozenset(
     {"did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"}
     | {"himself", "herself", "itself", "themselves", "myself", "ourselves"}
 )
 # words of company names ("Yuga Labs", "Ford Motors"); any name without an institution word is one too
-COMPANY_WORDS = frozenset(
-    [
-        "Company",
-        "Co.",
-        "Co",
-        "Corp",
-        "Corp.",
-        "Corporation",
-        "Inc",
-        "Inc.",
-        "Labs",
-        "Motors",
-        "Airlines",
-        "Airways",
-        "Studios",
-        "Records",
-        "Media",
-        "Holdings",
-        "Partners",
-        "Markets",
-        "Games",
-        "Technologies",
-        "Systems",
-        "Entertainment",
-        "Industries",
-        "Brands",
-    ]
+COMPANY_WORDS = _words(
+    """
+    Company Co. Co Corp Corp. Corporation Inc Inc. Labs Motors Airlines Airways Studios Records Media
+    Holdings Partners Markets Games Technologies Systems Entertainment Industries Brands
+    """
 )
 # nouns that describe a company: "the company" is the latest organisation named like one ("Microsoft")
-COMPANY_NOUNS = frozenset(
-    [
-        "company",
-        "firm",
-        "automaker",
-        "carmaker",
-        "airline",
-        "carrier",
-        "retailer",
-        "startup",
-        "giant",
-        "maker",
-        "manufacturer",
-    ]
+COMPANY_NOUNS = _words(
+    "company firm automaker carmaker airline carrier retailer startup giant maker manufacturer"
 )
 # "the <noun>" naming an organisation, and the words its name must contain
 ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {noun: COMPANY_WORDS for noun in COMPANY_NOUNS} | {
