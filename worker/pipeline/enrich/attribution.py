@@ -24,6 +24,7 @@ from worker.pipeline.enrich.clause_words import (
     VERB_RE,
     WITH_ING,
     is_noun_use,
+    is_verb,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
@@ -167,7 +168,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     if intro_end > 0 and not before[intro_end + 2 :].strip():
         intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     for m in VERB_RE.finditer(before):
-        if is_noun_use(before, m):
+        if not is_verb(before, m) or is_noun_use(before, m):
             continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
@@ -215,7 +216,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
-    while m is not None and is_noun_use(after, m):
+    while m is not None and (not is_verb(after, m) or is_noun_use(after, m)):
         m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None
