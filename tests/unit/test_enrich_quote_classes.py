@@ -271,3 +271,12 @@ def test_the_company_can_be_named_with_a_company_word() -> None:
         "company told reporters the claims were “without merit.”"
     )
     assert speaker_of(found, "without merit") == "Pixel Labs"
+
+
+def test_inch_marks_are_not_closing_quotes() -> None:
+    found = quotes(
+        "“The guard, who stands 6'2'' tall, will start on Sunday against the league leaders.",
+        "“He is ready,” coach Ray Dunn said.",
+    )
+    quote = [q for q in found if q.text.startswith("The guard")]
+    assert [(q.text[-8:], q.speaker) for q in quote] == [("leaders.", "Ray Dunn")]

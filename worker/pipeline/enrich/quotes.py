@@ -35,6 +35,7 @@ __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
 _QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
+_TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
 _SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
@@ -51,7 +52,7 @@ def _two_apostrophes(text: str) -> str:
     quote is left open; same length, so offsets are kept."""
     if len(QUOTE_MARK.findall(text)) % 2 == 0:
         return text
-    return text.replace("''", "'\"")
+    return _TWO_APOSTROPHES.sub("'\"", text)
 
 
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
