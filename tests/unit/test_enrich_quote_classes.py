@@ -293,3 +293,71 @@ def test_a_leading_word_before_a_known_full_name_is_dropped() -> None:
         "The Brilliant Nora Quill joined the cast in 2019. “It was chaos,” Quill said.",
     )
     assert speaker_of(found, "It was chaos") == "Nora Quill"
+
+
+def test_observed_with_an_object_is_not_reporting() -> None:
+    found = quotes(
+        "Instead, my family already observed our holiday at home.",
+        "“It was quiet and calm this year,” I remember her saying.",
+    )
+    assert [q.speaker for q in found if q.text.startswith("It was quiet")] in ([], [None])
+
+
+def test_pronoun_with_a_lowercase_verb_chain() -> None:
+    found = quotes(
+        "Actress Ivy Lane was hit by a phone on stage on Sunday. She seems to say “Ouch” in a clip.",
+    )
+    assert speaker_of(found, "Ouch") == "Ivy Lane"
+
+
+def test_inverted_determiner_subject_before_the_full_stop() -> None:
+    found = quotes("“Ann Lee said it best,” wrote Tom Fisk. “This made my week,” joked another.")
+    assert speaker_of(found, "This made my week") == "another"
+
+
+def test_capitalised_role_noun_phrase_before_the_name() -> None:
+    found = quotes("Country crooner Bo Keller even joined in, writing, “Love a good party.”")
+    assert speaker_of(found, "Love a good party") == "Bo Keller"
+
+
+def test_a_verb_before_a_name_is_not_a_role() -> None:
+    found = quotes("In her email, Dean Ruiz thanked President Ann Lee for “their support.”")
+    assert speaker_of(found, "their support") == "Dean Ruiz"
+
+
+def test_the_organization_is_the_organisation_just_named() -> None:
+    found = quotes(
+        "Volunteers with the Riverbend Food Bank met on Monday, and the organization said “every shelf "
+        "is empty.”"
+    )
+    assert speaker_of(found, "every shelf is empty") == "Riverbend Food Bank"
+
+
+def test_a_spokesperson_for_the_named_body() -> None:
+    found = quotes(
+        "“We continue to talk to growers about the changes,” a spokesperson for the Northern Trade "
+        "Commission said."
+    )
+    assert speaker_of(found, "We continue to talk") == "a spokesperson for the Northern Trade Commission"
+
+
+def test_verb_chain_before_to_is_trimmed_from_the_subject() -> None:
+    found = quotes("The strategy document goes on to say that “every agency will share its data.”")
+    assert speaker_of(found, "every agency will share") == "The strategy document"
+
+
+def test_the_company_can_be_named_with_a_company_word() -> None:
+    found = quotes(
+        "Harvard University researchers sued the game maker, Pixel Labs, in May. At the time, the "
+        "company told reporters the claims were “without merit.”"
+    )
+    assert speaker_of(found, "without merit") == "Pixel Labs"
+
+
+def test_inch_marks_are_not_closing_quotes() -> None:
+    found = quotes(
+        "“The guard, who stands 6'2'' tall, will start on Sunday against the league leaders.",
+        "“He is ready,” coach Ray Dunn said.",
+    )
+    quote = [q for q in found if q.text.startswith("The guard")]
+    assert [(q.text[-8:], q.speaker) for q in quote] == [("leaders.", "Ray Dunn")]

@@ -17,18 +17,18 @@ from worker.pipeline.enrich.clause_words import (
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
-    NP_STOP,
     PASSIVE_AUX,
     PRONOUNS,
     RELATIVES,
     SUBORDINATORS,
-    TIME_WORDS,
     VERB_RE,
     WITH_ING,
     is_noun_use,
+    is_verb,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
+from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
+from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
@@ -57,16 +57,6 @@ def _org_of(rest: str, at: int) -> bool:
 
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
-
-
-def is_intro(chunk: str) -> bool:
-    words = chunk.split()
-    if not words:
-        return True
-    first = words[0].lower().strip('("“?!¡¿*•')
-    if len(words) == 1 and first.endswith("ly"):
-        return True  # a sentence adverb: "Remarkably, Grimm rejected ..."
-    return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
 
 
 def _clean_chunk(chunk: str) -> str:
@@ -129,7 +119,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
             return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
-        head = _subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
+        head = subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
         if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
             return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
@@ -203,7 +193,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
     as_clause = None  # "As CISA notes, ...": used when the main clause has no reporting verb
     for m in VERB_RE.finditer(before):
-        if is_noun_use(before, m):
+        if not is_verb(before, m) or is_noun_use(before, m):
             continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
@@ -255,7 +245,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
-    while m is not None and is_noun_use(after, m):
+    while m is not None and (not is_verb(after, m) or is_noun_use(after, m)):
         m = VERB_RE.search(after, m.end(), 200)
     if m is None:
         return None
@@ -316,7 +306,7 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
     """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
     ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
     words = text.split(" ", 2)
-    first = words[0].rstrip(".") if len(words) == 1 else words[0]  # '"...," joked another.'
+    first = words[0].rstrip(".,;:!?")
     if first.lower() in DAYS or first in ("That", "that"):
         return False
     if first[:1].isupper() or first in DETERMINERS:
@@ -334,68 +324,3 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
 def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
     """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
     return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)
-
-
-def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
-    """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts);
-    after a dash that joins two clauses, the second clause's (``The boom is concentrated — a Brookings
-    analysis called`` -> Brookings).
-    """
-    for dash in (" — ", " – "):
-        if dash in text:
-            found = _subject_of(text.rsplit(dash, 1)[1], stopwords)
-            if found is not None:
-                return found
-    return _subject_of(text, stopwords)
-
-
-_ROLE_GAP = re.compile(r"[A-Z][\w'’-]* ((?:[a-z][\w-]* ){1,2})([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)+)")
-
-
-def _subject_of(text: str, stopwords: frozenset[str]) -> str | None:
-    chunks = [c for c in text.split(", ") if c.strip()]
-    i = 0
-    while i < len(chunks) - 1 and is_intro(chunks[i]):
-        i += 1
-    if not chunks:
-        return None
-    lead = chunks[i].split()
-    if len(lead) > 2 and lead[0].lower() in ("the", "a", "an"):  # "The award-winning actor has also ..."
-        np = [lead[0]]
-        for w in lead[1:6]:
-            if w.lower() in NP_STOP or not w.replace("-", "").isalpha():
-                break
-            np.append(w)
-        if len(np) > 1 and np[-1].islower() and np[-1] in PERSON_NOUNS:
-            return " ".join(np)
-    gap = _ROLE_GAP.match(chunks[i])
-    if gap is not None and gap.group(2).split()[-1] in PERSON_NOUNS:
-        return gap.group(3)  # "Country crooner Jelly Roll": a capitalised word, a role noun, the name
-    run: list[str] = []
-    for w in ", ".join(chunks[i : i + 2]).split():
-        bare = w.strip("\"“”‘’'(),.;:")
-        low = bare.lower()
-        if not run and low in PRONOUNS:
-            return low
-        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
-            run.append(bare)
-            if w.endswith((",", ";", ":")):
-                break
-        elif run and low in ("of", "de", "van", "von", "bin", "al"):
-            run.append(bare)
-        elif run:
-            break
-    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
-        run.pop()
-    if run:
-        return " ".join(run)
-    words = chunks[i].split()
-    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
-        np = [words[0]]
-        for w in words[1:5]:
-            if w.lower() in NP_STOP or not w.isalpha():
-                break
-            np.append(w)
-        return " ".join(np) if len(np) > 1 else None
-    return None

@@ -16,7 +16,7 @@ _V = (
     r"vowed|vows|vowing|joked|jokes|sings|sang|texted|described|describes|describe|describing|calls|"
     r"accused|accuses|accusing|lamented|laments|lamenting|complained|complains|complaining|conceded|"
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
-    r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|observed|mused|wondered|"
+    r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|mused|wondered|"
     r"called|defined|defines|shared|asserted|asserts|alleged|alleges|"
     r"according to"
 )
@@ -45,13 +45,17 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:'); "continued"
-# only with no object ("he continued, ..." but not "risk continued supply problems"), "found" only with a
-# clause ("the study found that", not "police found the car")
-VERB_RE = re.compile(
-    rf"\b({_trie_pattern([*_V.split('|'), 'Said', 'Says', 'Added', 'Wrote', 'According to'])}"
-    r"|continue[ds](?=\s*(?:[,.:;!?\"“”—–-]|$))|f(?:ound|inds)(?= that ))\b"
-)
+# verbs that report only when followed by punctuation ("he continued, ..." but not "risk continued
+# supply problems") and/or by a clause ("the study found that", not "police found the car"); see
+# ``is_verb``
+_NO_OBJECT = frozenset({"continued", "continues", "observed", "observes"})
+_WITH_THAT = frozenset({"found", "finds", "observed", "observes"})
+_CONSTRAINED = _NO_OBJECT | _WITH_THAT
+_AFTER_NO_OBJECT = re.compile(r"\s*(?:[,.:;!?\"“”—–-]|$)")
+# case-sensitive (lower case, plus the verbs that open a sentence: 'Said Ohtani, ...:'); the constraints
+# above are checked in Python: lookaheads in the pattern would make every scan ~25% slower
+_VERBS = [*_V.split("|"), *_NO_OBJECT, *_WITH_THAT, "Said", "Says", "Added", "Wrote", "According to"]
+VERB_RE = re.compile(rf"\b({_trie_pattern(_VERBS)})\b")
 # verbs that may precede their subject: '"...," said Kirby' / '..., added the minister'
 INVERTIBLE = _words(
     """
@@ -103,6 +107,27 @@ QUOTE_ONLY = frozenset({"called", "calls", "defined", "defines"})
 RELATIVES = frozenset({"who", "which", "whom", "that"})
 
 
+def is_verb(text: str, m: re.Match[str]) -> bool:
+    """Does the ``VERB_RE`` match ``m`` meet its verb's constraint (``found that``, ``continued,``)?"""
+    verb = m.group(1)
+    if verb not in _CONSTRAINED:
+        return True
+    end = m.end()
+    return (verb in _WITH_THAT and text.startswith(" that ", end)) or (
+        verb in _NO_OBJECT and _AFTER_NO_OBJECT.match(text, end) is not None
+    )
+
+
+def has_verb(text: str) -> bool:
+    """Is there a reporting verb in ``text``?"""
+    m = VERB_RE.search(text)
+    while m is not None:
+        if m.group(1) not in _CONSTRAINED or is_verb(text, m):
+            return True
+        m = VERB_RE.search(text, m.end())
+    return False
+
+
 def is_noun_use(text: str, m: re.Match[str]) -> bool:
     """Is the ``VERB_RE`` match ``m`` a noun (``the promises``, ``his claims``) or an adjective
     (``so-called``)?  Only forms in -s can be nouns after a determiner (never ``said``, ``told``)."""
@@ -129,3 +154,5 @@ DAYS = _words(
     """
 )
 TIME_WORDS = _words("today yesterday tonight tomorrow now then later earlier recently meanwhile")
+# endings of lowercase role nouns before a name: "crooner", "director", "novelist", "comedian"
+ROLE_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent", "man", "woman", "star")

@@ -25,14 +25,17 @@ from typing import Any
 
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
-from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, VERB_RE
+from worker.pipeline.enrich.attribution import clause_after, clause_before
+from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, has_verb
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
+from worker.pipeline.enrich.subjects import sentence_subject
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
+_QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
+_TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
 _SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
@@ -49,7 +52,7 @@ def _two_apostrophes(text: str) -> str:
     quote is left open; same length, so offsets are kept."""
     if len(QUOTE_MARK.findall(text)) % 2 == 0:
         return text
-    return text.replace("''", "'\"")
+    return _TWO_APOSTROPHES.sub("'\"", text)
 
 
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
@@ -63,7 +66,7 @@ def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[An
     for k in range(0, len(cuts) - 1, 2):
         lo = cuts[k] + 1
         segment = text[lo : cuts[k + 1]]
-        if not VERB_RE.search(segment):
+        if not has_verb(segment):
             continue
         for n, (offset, sentence) in enumerate(sentences(segment)):
             # '"...," he said': a pronoun right after a quote is resolved from before the quote
@@ -78,7 +81,7 @@ def _clause(ev: list[Any], resolver: SpeakerResolver) -> None:
     pos = ev[0]
     tail = sentence.rsplit(", ", 1)
     found = None
-    if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
+    if len(tail) == 2 and has_verb(tail[1]):  # "..., Leese told PA Media." is the main clause
         found = clause_before(tail[1], resolver.stopwords)
         if found is not None and len(found[0].split()) <= 5 and found[0].lower() not in RELATIVES:
             pos += len(tail[0]) + 2
@@ -249,9 +252,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         carry = recs[-1] if recs and not recs[-1]["_closed"] else None
         items.extend(r for r in recs if r["text"])
         prev = (idx, base, text, spans)
-    keep = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
     return [
-        trusted(Quote, {k: item[k] for k in keep})
+        trusted(Quote, {k: item[k] for k in _QUOTE_FIELDS})
         for item in items
-        if item["speaker"] is not None or len(item["text"].split()) >= 4
+        if item["speaker"] is not None or len(item["text"].split(None, 3)) == 4  # 4 words or more
     ]

@@ -15,20 +15,21 @@ EXTRA_JUNK = frozenset(
     {"did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"}
     | {"himself", "herself", "itself", "themselves", "myself", "ourselves"}
 )
-# "the <noun>" naming an organisation, and the words its name may contain (empty: any organisation
-# name without an institution word, i.e. a company: "Microsoft" for "the company")
-ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
+# words of company names ("Yuga Labs", "Ford Motors"); any name without an institution word is one too
+COMPANY_WORDS = _words(
+    """
+    Company Co. Co Corp Corp. Corporation Inc Inc. Labs Motors Airlines Airways Studios Records Media
+    Holdings Partners Markets Games Technologies Systems Entertainment Industries Brands
+    """
+)
+# nouns that describe a company: "the company" is the latest organisation named like one ("Microsoft")
+COMPANY_NOUNS = _words(
+    "company firm automaker carmaker airline carrier retailer startup giant maker manufacturer"
+)
+# "the <noun>" naming an organisation, and the words its name must contain
+ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {noun: COMPANY_WORDS for noun in COMPANY_NOUNS} | {
     noun: frozenset(words.split())
     for noun, words in {
-        "company": "Company Co. Co Corp Corp. Corporation Inc Inc. Group",
-        "firm": "",
-        "automaker": "Motors",
-        "carmaker": "Motors",
-        "airline": "Airlines Airways",
-        "carrier": "Airlines Airways",
-        "retailer": "",
-        "startup": "",
-        "giant": "",
         "zoo": "Zoo",
         "university": "University",
         "college": "College",
@@ -71,17 +72,18 @@ ORG_DESCRIPTIONS: dict[str, frozenset[str]] = {
     }.items()
 }
 # institution words: an organisation named with one is not "the company"
-INSTITUTION = frozenset(ORG_WORDS) - frozenset(ORG_DESCRIPTIONS["company"])
 
 # heads of descriptors that name a thing, never a speaker: "the question asked", "a tweet by", "the former"
 NON_SPEAKER_HEADS = _words(
     """
     question questions answer tweet tweets analysis article articles story headline title caption message
     pandemic virus disease outbreak plan bill law rule policy idea issue problem topic theme module
-    document documents text passage book film song album former latter
+    text passage book film song album former latter decision situation notion conversation discussion
     """
 )
-# abstract nouns ("the decision", "this situation"); institutions ending so are named, not described
-ABSTRACT_ENDINGS = ("ism", "ity", "ness", "ment", "sion", "ology", "tion")
 # quantifiers that open a descriptor subject like a determiner: "Four of his siblings", "Both lawyers"
 COUNT_WORDS = _words("four five six seven eight nine ten dozens hundreds thousands both all most many some")
+INSTITUTION = frozenset(ORG_WORDS) - COMPANY_WORDS
+# nouns that can stand for any organisation when none is named with that word
+# ("the group" may be people, and "the agency" a unit of a named ministry: not these)
+GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "nonprofit", "charity"})
