@@ -248,6 +248,10 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     while m is not None and (not is_verb(after, m) or is_noun_use(after, m)):
         m = VERB_RE.search(after, m.end(), 200)
     if m is None:
+        if strict:  # '"...," informs Dean Benzaken, co-founder of ...': a verb not in the list, inverted
+            u = _UNLISTED_INVERTED.match(after)
+            if u is not None and u.group(1) not in stopwords:
+                return u.group(2), u.group(1), u.start(1)
         return None
     verb = m.group(1).lower()
     rest = after[m.end() :]
@@ -300,6 +304,11 @@ def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> 
     if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
         return False
     return nxt[len(name) :].strip()[:1] in ("", ",") and _starts_np(nxt, stopwords)
+
+
+_UNLISTED_INVERTED = re.compile(
+    r"\s*([a-z]{3,}(?:s|ed)) ((?:Dr\.? |Mr\.? |Ms\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3})(?=[,.(]|\s*$)"
+)
 
 
 def _starts_np(text: str, stopwords: frozenset[str]) -> bool:

@@ -244,6 +244,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             ev = _first_speaker(candidates, resolver)
             if ev is not None:
                 _set(rec, ev[1], ev[2])
+            elif n == 0 and not text[: spans[0][0]].strip():  # a paragraph that opens with a bare quote
+                found = resolver.last or resolver.main_person()  # the speaker so far, else the interviewee
+                if found is not None:
+                    _set(rec, found, None)
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:
             _set(carry, (recs[0]["speaker"], recs[0]["speaker_entity"]), recs[0]["verb"])
         for rec in recs:

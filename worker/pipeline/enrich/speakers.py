@@ -113,6 +113,17 @@ class SpeakerResolver(Antecedents):
             self._phrase_memo[raw] = named
         return named
 
+    def main_person(self) -> Speaker | None:
+        """The person an interview or profile is about: the first one named (before ``pos`` of the first
+        quote) who is named again."""
+        first = min(
+            ((p.mentions[0][0], c) for c, p in self.names.persons.items() if len(p.mentions) >= 2),
+            default=None,
+        )
+        if first is None or not self._quote_starts or first[0] > self._quote_starts[0]:
+            return None
+        return (first[1], first[1])
+
     def _speaker_like(self, text: str) -> bool:
         """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
         (``Remarkably``, ``Various``, ``Conversation``), a code (``COVID-19``) or a descriptor whose head
