@@ -199,8 +199,9 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
-        if m.start() < intro_end and before[:3].lower() == "as " and as_clause is None:
-            as_clause = _as_clause(before[3 : m.start()].strip(), verb, rest, m.start())
+        if m.start() < intro_end and before.lstrip()[:3].lower() == "as " and as_clause is None:
+            inner = before[: m.start()].lstrip()[3:].strip()
+            as_clause = _as_clause(inner, verb, rest, m.start())
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
@@ -231,6 +232,8 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         subject = subject_before(pre, stopwords)
         if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
             return "", verb, m.start()
+        if subject and as_clause is not None and subject.split()[0].lower() in ("we", "you", "one"):
+            return as_clause  # "As X puts it, we must tell ourselves: ..." (a generic subject)
         if subject:
             return subject, verb, m.start()
     w = WITH_ING.search(before)  # "with the party's spokesman X branding it"

@@ -79,6 +79,7 @@ NON_SPEAKER_HEADS = _words(
     question questions answer tweet tweets analysis article articles story headline title caption message
     pandemic virus disease outbreak plan bill law rule policy idea issue problem topic theme module
     text passage book film song album former latter decision situation notion conversation discussion
+    moment phrase term word slogan motto
     """
 )
 # quantifiers that open a descriptor subject like a determiner: "Four of his siblings", "Both lawyers"
