@@ -37,6 +37,7 @@ _CLOSE_QUOTES = frozenset('"”')
 _ARTICLES = frozenset({"the", "a", "an"})
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
+_APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
 # generational suffixes kept in a canonical name, in their usual printed form
@@ -340,6 +341,8 @@ def find_names(
         index.surnames.setdefault(surname_of(name), name)
     for name in by_length:
         index.surnames.setdefault(name.split(" ")[0], name)
+    for key in [k for k in index.surnames if "’" in k or "'" in k]:  # "O'Brien" for "O’Brien" and back
+        index.surnames.setdefault(key.translate(_APOSTROPHES), index.surnames[key])
     _add_aliases(body, index)
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
