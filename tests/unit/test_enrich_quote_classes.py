@@ -361,3 +361,38 @@ def test_inch_marks_are_not_closing_quotes() -> None:
     )
     quote = [q for q in found if q.text.startswith("The guard")]
     assert [(q.text[-8:], q.speaker) for q in quote] == [("leaders.", "Ray Dunn")]
+
+
+def test_bare_quote_paragraphs_of_an_interview_go_to_the_interviewee() -> None:
+    found = quotes(
+        "I spoke with Tomas Berg, head of research at Lumio, about batteries.",
+        "Why Batteries Matter",
+        "“Every phone we sell depends on a cell that nobody thinks about.",
+        "“The next ten years will be about making those cells last longer.”",
+        "Berg also leads the Lumio lab.",
+    )
+    assert speaker_of(found, "Every phone we sell") == "Tomas Berg"
+    assert speaker_of(found, "The next ten years") == "Tomas Berg"
+
+
+def test_inverted_attribution_with_an_unlisted_verb() -> None:
+    found = quotes("“Content is not just text any more,” informs Dana Whitlock, co-founder of Pixelry.")
+    assert speaker_of(found, "Content is not just text") == "Dana Whitlock"
+
+
+def test_as_x_puts_it_beats_a_generic_we() -> None:
+    found = quotes("As Rosa Delgado puts it, we must tell ourselves: “I am the prize.”")
+    assert speaker_of(found, "I am the prize") == "Rosa Delgado"
+
+
+def test_surname_with_the_other_apostrophe_is_the_same_person() -> None:
+    found = quotes(
+        "Niamh O’Dwyer has fixed gutters for years.",
+        "Most damage is avoidable, O'Dwyer says. She says “careless use of the ladder is the usual cause.”",
+    )
+    assert speaker_of(found, "careless use of the ladder") == "Niamh O’Dwyer"
+
+
+def test_pointed_out_is_a_reporting_verb() -> None:
+    found = quotes("As Ms. Ines Varga pointed out, the rule carries a warning: “Haste makes waste.”")
+    assert speaker_of(found, "Haste makes waste") == "Ines Varga"

@@ -131,13 +131,16 @@ def has_verb(text: str) -> bool:
 
 def is_noun_use(text: str, m: re.Match[str]) -> bool:
     """Is the ``VERB_RE`` match ``m`` a noun (``the promises``, ``his claims``) or an adjective
-    (``so-called``)?  Only forms in -s can be nouns after a determiner (never ``said``, ``told``)."""
+    (``so-called``)?  Only forms in -s or -ing can be nouns after a determiner (``a warning``; never
+    ``said``, ``told``)."""
     start = m.start()
     if not start:
         return False
     if text[start - 1] == "-":
         return True
-    return m.group(1)[-1] == "s" and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+    return (
+        m.group(1).endswith(("s", "ing")) and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
+    )
 
 
 NP_STOP = _words(
