@@ -396,3 +396,13 @@ def test_surname_with_the_other_apostrophe_is_the_same_person() -> None:
 def test_pointed_out_is_a_reporting_verb() -> None:
     found = quotes("As Ms. Ines Varga pointed out, the rule carries a warning: “Haste makes waste.”")
     assert speaker_of(found, "Haste makes waste") == "Ines Varga"
+
+
+def test_unattributed_claim_in_a_profile_goes_to_its_subject() -> None:
+    found = quotes(
+        "Lena Moritz is running for governor. Moritz has spent a decade attacking the utilities.",
+        "Moritz says the grid is fragile. Moritz wants a public audit, and Moritz promises lower bills.",
+        "Among her claims:",
+        "Power lines are “older than most of the engineers who maintain them.”",
+    )
+    assert speaker_of(found, "older than most") == "Lena Moritz"

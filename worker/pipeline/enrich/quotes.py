@@ -175,6 +175,12 @@ def _attribute(
     return recs
 
 
+def _term_or_title(text: str) -> bool:
+    """A one-word term or a title in capitals (``"anti-vax"``, ``"Masked Singer"``): not speech."""
+    words = text.split()
+    return len(words) < 2 or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+
+
 def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
     rec["speaker"], rec["speaker_entity"] = speaker
     if rec["verb"] is None:
@@ -246,6 +252,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, ev[1], ev[2])
             elif n == 0 and not text[: spans[0][0]].strip():  # a paragraph that opens with a bare quote
                 found = resolver.last or resolver.main_person()  # the speaker so far, else the interviewee
+                if found is not None:
+                    _set(rec, found, None)
+            elif not _term_or_title(rec["text"]):  # no attribution near: the person a profile is about
+                found = resolver.dominant_person()
                 if found is not None:
                     _set(rec, found, None)
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:

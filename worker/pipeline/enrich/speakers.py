@@ -41,6 +41,7 @@ class SpeakerResolver(Antecedents):
         self._named_memo: dict[tuple[str, tuple[str, ...]], Speaker | None] = {}  # _named is pure
         self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
+        self._dominant: Speaker | None = None  # dominant_person(), ("", None) when there is none
 
     # -- phrases -------------------------------------------------------------------------------
     def _pronoun(self, word: str, pos: int) -> Speaker | None:
@@ -123,6 +124,15 @@ class SpeakerResolver(Antecedents):
         if first is None or not self._quote_starts or first[0] > self._quote_starts[0]:
             return None
         return (first[1], first[1])
+
+    def dominant_person(self) -> Speaker | None:
+        """The person a profile is about: named at least five times and twice as often as anyone else."""
+        if self._dominant is None:
+            counts = sorted(((len(p.mentions), c) for c, p in self.names.persons.items()), reverse=True)
+            top = counts[0] if counts else (0, "")
+            ok = top[0] >= 5 and (len(counts) == 1 or top[0] >= 2 * counts[1][0])
+            self._dominant = (top[1], top[1]) if ok else ("", None)
+        return self._dominant if self._dominant[1] is not None else None
 
     def _speaker_like(self, text: str) -> bool:
         """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
