@@ -403,6 +403,6 @@ def test_unattributed_claim_in_a_profile_goes_to_its_subject() -> None:
         "Lena Moritz is running for governor. Moritz has spent a decade attacking the utilities.",
         "Moritz says the grid is fragile. Moritz wants a public audit, and Moritz promises lower bills.",
         "Among her claims:",
-        "Power lines are “older than most of the engineers who maintain them.”",
+        "No power line in the state has “ever been inspected from end to end.”",
     )
-    assert speaker_of(found, "older than most") == "Lena Moritz"
+    assert speaker_of(found, "ever been inspected") == "Lena Moritz"
