@@ -17,7 +17,6 @@ from worker.pipeline.enrich.clause_words import (
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
-    PASSIVE_AUX,
     PRONOUNS,
     RELATIVES,
     SUBORDINATORS,
@@ -25,11 +24,13 @@ from worker.pipeline.enrich.clause_words import (
     WITH_ING,
     is_noun_use,
     is_verb,
+    passive_before,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
+_PARENS = re.compile(r"\([^)]*\)")
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
 
@@ -90,7 +91,9 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     ``X said`` -> X; ``In a memo, the DEA said`` -> the DEA; ``X, 18, from Truro, told`` -> X;
     ``The university's rector, Milena K, said`` -> Milena K; ``Jones, a former minister wrote`` -> Jones.
     """
-    pre = re.sub(r"\([^)]*\)", "", pre).strip().strip("\"“”'’").rstrip()
+    if "(" in pre:
+        pre = _PARENS.sub("", pre)
+    pre = pre.strip().strip("\"“”'’").rstrip()
     if not pre:
         return ""
     if pre.endswith(","):
@@ -145,7 +148,7 @@ def _as_clause(inner: str, verb: str, rest: str, at: int) -> tuple[str, str, int
     """The attribution of ``As CISA notes, ...`` (inner ``CISA``) or ``As explained by the agency, ...``."""
     if rest.startswith(" by ") and (not inner or inner.islower()):
         return cut_subject(rest[4:]).strip(), verb, at
-    if inner and not PASSIVE_AUX.search(inner) and (inner[:1].isupper() or inner.split()[0] in DETERMINERS):
+    if inner and not passive_before(inner) and (inner[:1].isupper() or inner.split()[0] in DETERMINERS):
         return inner, verb, at
     return None
 
@@ -205,7 +208,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
-        if PASSIVE_AUX.search(pre) or (verb.endswith("ed") and _by_agent(rest)):
+        if passive_before(pre) or (verb.endswith("ed") and _by_agent(rest)):
             if rest.startswith(" by "):  # "was described by X as" / "— defined by X as"
                 return cut_subject(rest[4:]).strip(), verb, m.start()
             continue
@@ -236,7 +239,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
             return as_clause  # "As X puts it, we must tell ourselves: ..." (a generic subject)
         if subject:
             return subject, verb, m.start()
-    w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
+    w = WITH_ING.search(before) if "with " in before else None  # "with the party's spokesman X branding it"
     if w is not None:
         return w.group(1), w.group(2), w.start()
     return as_clause
@@ -261,7 +264,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     pre = after[: m.start()]
     if verb == "according to":
         return (cut_subject(rest).strip(), verb, m.start()) if not strict or not pre.strip(" ,") else None
-    if PASSIVE_AUX.search(pre):
+    if passive_before(pre):
         return (cut_subject(rest[4:]).strip(), verb, m.start()) if rest.startswith(" by ") else None
     stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")

@@ -70,7 +70,19 @@ CUT_AFTER_VERB = re.compile(
     r"[,;:!?—–(]|\.(?:\s|$)| (?:in|on|about|at|during|after|before|following|when|while|with|to|that|of|as|"
     r"through|via|from|for|last|this|earlier|later|yesterday|today|told|said)\b"
 )
-PASSIVE_AUX = re.compile(r"\b(?:been|was|were|is|are|be|being|get|got)\s*$", re.IGNORECASE)
+_PASSIVE_AUX = frozenset({"been", "was", "were", "is", "are", "be", "being", "get", "got"})
+
+
+def passive_before(pre: str) -> bool:
+    """Does ``pre`` end with a passive auxiliary (``was``, ``has been``)?  The last word only: a regex
+    anchored at the end would try every position of a long clause."""
+    pre = pre.rstrip()
+    word = pre[pre.rfind(" ") + 1 :]
+    if not word[:1].isalpha():
+        word = word.lstrip("(\"“‘'[—–-")
+    return word.lower() in _PASSIVE_AUX
+
+
 # words that open an introductory (non-subject) chunk: "After the hearing, his attorney said"
 INTRO = _words(
     """

@@ -127,7 +127,9 @@ def _attribute(
             sent_start = prev_end + cut
         nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
         after_all = text[qe + 1 : nxt] if closed else ""
-        end = body.rstrip("’‘')]")[-1:]  # a nested quote or bracket closes after the full stop
+        end = body[-1:]
+        if end in "’‘')]" and end:  # a nested quote or bracket closes after the full stop
+            end = body.rstrip("’‘')]")[-1:]
         after = ""
         if end != "." and after_all.strip():  # after a full stop no attribution is looked for after it
             after = after_all[: first_terminator(after_all) + 1]

@@ -24,7 +24,7 @@ from worker.pipeline.enrich.speaker_words import (
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
-_CODE = re.compile(r"[A-Z]+-\d")  # "COVID-19", "H5N1"-like codes
+_CODE = re.compile(r"(?:^|\s)\d|(?:^|\s)[A-Z]+-\d")  # "A 2000 analysis", "COVID-19"
 _PARENS = re.compile(r"\([^)]*\)")
 _PRONOUN_PHRASES = frozenset(
     w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
@@ -66,7 +66,9 @@ class SpeakerResolver(Antecedents):
         if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
             return self._pronoun(phrase.lower(), pos)
         raw = phrase
-        phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
+        if "(" in phrase:
+            phrase = _PARENS.sub(" ", phrase)
+        phrase = phrase.strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
         while words and (
             words[-1].lower() in TRAILING_JUNK
@@ -138,9 +140,9 @@ class SpeakerResolver(Antecedents):
         """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
         (``Remarkably``, ``Various``, ``Conversation``), a code (``COVID-19``) or a descriptor whose head
         is a thing (``The question``, ``a tweet``, ``A 2000 analysis``)."""
-        words = text.split()
-        if any(w[:1].isdigit() or _CODE.match(w) for w in words):
+        if _CODE.search(text) is not None:
             return False
+        words = text.split()
         head = words[-1].lower().strip(".,")
         if len(words) == 1:
             if not text[:1].isupper():
