@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from worker.pipeline.enrich.name_words import GIVEN_NAMES
@@ -11,7 +10,18 @@ if TYPE_CHECKING:
     from worker.pipeline.enrich.entities import NameIndex, Person
 
 
-_ARTICLE_BEFORE = re.compile(r"(?:^|[\s(\"“])(?:the|an|a) $", re.IGNORECASE)
+_ARTICLES = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
+
+
+def _after_article(body: str, start: int) -> bool:
+    """Is the word before ``start`` an article (``the Holy Spirit``, ``(an Afrobeats``)?"""
+    if start < 2 or body[start - 1] != " ":
+        return False
+    lo = max(0, start - 6)
+    words = body[lo : start - 1].split()
+    if not words or (len(words) == 1 and lo > 0 and not body[lo - 1].isspace()):
+        return False  # a longer word ("spokesman")
+    return words[-1].lstrip('("“') in _ARTICLES
 
 
 def drop_common_nouns(body: str, index: NameIndex) -> None:
@@ -20,7 +30,7 @@ def drop_common_nouns(body: str, index: NameIndex) -> None:
     dropped = set()
     for canonical, person in index.persons.items():
         mentions = [s for s, _ in person.mentions if s >= 0]
-        with_article = sum(1 for s in mentions if _ARTICLE_BEFORE.search(body, max(0, s - 5), s))
+        with_article = sum(1 for s in mentions if _after_article(body, s))
         if with_article and 3 * with_article >= len(mentions):
             dropped.add(canonical)
     if dropped:
