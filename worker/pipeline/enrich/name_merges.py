@@ -11,11 +11,12 @@ if TYPE_CHECKING:
 
 
 _ARTICLES = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
+_ARTICLE_ENDS = frozenset({"e ", "a ", "n ", "E ", "A ", "N "})  # a cheap test before the word is cut
 
 
 def _after_article(body: str, start: int) -> bool:
     """Is the word before ``start`` an article (``the Holy Spirit``, ``(an Afrobeats``)?"""
-    if start < 2 or body[start - 1] != " ":
+    if start < 2 or body[start - 2] not in "eEaAnN" or body[start - 1] != " ":
         return False
     lo = max(0, start - 6)
     words = body[lo : start - 1].split()
@@ -29,9 +30,13 @@ def drop_common_nouns(body: str, index: NameIndex) -> None:
     mostly written after an article is a thing or a title, not a person."""
     dropped = set()
     for canonical, person in index.persons.items():
-        mentions = [s for s, _ in person.mentions if s >= 0]
-        with_article = sum(1 for s in mentions if _after_article(body, s))
-        if with_article and 3 * with_article >= len(mentions):
+        with_article = total = 0
+        for start, _ in person.mentions:
+            if start >= 0:
+                total += 1
+                if body[start - 2 : start] in _ARTICLE_ENDS and _after_article(body, start):
+                    with_article += 1
+        if with_article and 3 * with_article >= total:
             dropped.add(canonical)
     if dropped:
         for canonical in dropped:
