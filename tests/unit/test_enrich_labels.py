@@ -1,18 +1,24 @@
 """Hand labels: quote speaker accuracy and country micro-F1.
 
-Two label files (rules in tests/data/README.md):
+Label files (rules in tests/data/README.md):
 
 * ``enrich_labels.jsonl`` - 30 dev articles, the set the quote/country code was tuned on;
-* ``enrich_labels_holdout.jsonl`` - 11 further articles labelled before the quote rewrite and never used
-  for tuning (``countries`` is ``null`` there: quotes only);
-* ``enrich_labels_holdout2.jsonl`` - 10 fresh articles labelled before the name-finder rework and never
-  used for tuning (quotes only).
+* ``enrich_labels_holdout.jsonl`` - 11 further articles labelled before the quote rewrite
+  (``countries`` is ``null`` there: quotes only);
+* ``enrich_labels_holdout2.jsonl`` - 10 fresh articles labelled before the name-finder rework (quotes
+  only);
+* ``enrich_labels_holdout3.jsonl`` - 15 fresh articles (quotes and countries), first scored in round 2;
+* ``enrich_labels_holdout5.jsonl`` - 20 fresh articles (quotes and countries), scored once before its
+  misses were read (the "unseen" figure in tests/data/README.md).
+
+All five sets are now development sets (their misses were read and fixed by class); an unseen
+measurement needs a sealed set (see tests/data/README.md).
 
 A labelled quote is matched to a predicted quote in the same paragraph whose text starts with the label's
 prefix (quotes/apostrophes normalised); a labelled quote that is not found counts as a wrong speaker.
 Quotes labelled with no speaker (titles, scare quotes, document text) are not scored.
-``python -m tests.unit.test_enrich_labels`` prints the dev misses and both accuracies;
-``--holdout`` prints the misses of both held-out sets too (only look once tuning is done).
+``python -m tests.unit.test_enrich_labels`` prints the dev misses and every set's accuracy;
+``--holdout`` prints the misses of the held-out sets too.
 """
 
 from __future__ import annotations
@@ -35,7 +41,14 @@ LABELS = DATA / "enrich_labels.jsonl"
 HOLDOUT = DATA / "enrich_labels_holdout.jsonl"
 HOLDOUT2 = DATA / "enrich_labels_holdout2.jsonl"
 HOLDOUT3 = DATA / "enrich_labels_holdout3.jsonl"
-SETS = (("dev", LABELS), ("holdout", HOLDOUT), ("holdout2", HOLDOUT2), ("holdout3", HOLDOUT3))
+HOLDOUT5 = DATA / "enrich_labels_holdout5.jsonl"
+SETS = (
+    ("dev", LABELS),
+    ("holdout", HOLDOUT),
+    ("holdout2", HOLDOUT2),
+    ("holdout3", HOLDOUT3),
+    ("holdout5", HOLDOUT5),
+)
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
 
@@ -149,20 +162,38 @@ def test_holdout2_labels_are_separate() -> None:
     assert sum(1 for lab in held2 for q in lab["quotes"] if q["speaker"]) >= 100
 
 
+def test_later_holdout_labels_are_separate() -> None:
+    seen: set[str] = set()
+    for _, path in SETS:
+        keys = {lab["key"] for lab in load_labels(path)}
+        assert not keys & seen, path.name
+        seen |= keys
+    for path in (HOLDOUT3, HOLDOUT5):
+        labels = load_labels(path)
+        assert len(labels) >= 15
+        assert sum(1 for lab in labels for q in lab["quotes"] if q["speaker"]) >= 100
+
+
 def test_country_micro_f1() -> None:
     result = cached_score(LABELS)
     assert result["country_f1"] >= 0.95, "\n".join(m for m in result["misses"] if "countries" in m)
+    # measured 0.965 / 0.937 (holdout3 / holdout5): regression floors, not targets
+    assert cached_score(HOLDOUT3)["country_f1"] >= 0.95
+    assert cached_score(HOLDOUT5)["country_f1"] >= 0.92
 
 
 def test_quote_speaker_accuracy_floor() -> None:
     """Regression floor per set, a few points under the measured level (see tests/data/README.md)."""
-    assert cached_score(LABELS)["speaker_accuracy"] >= 0.90, "\n".join(cached_score(LABELS)["misses"])
-    assert cached_score(HOLDOUT)["speaker_accuracy"] >= 0.93
-    assert cached_score(HOLDOUT2)["speaker_accuracy"] >= 0.75  # measured 0.777: see tests/data/README.md
+    assert cached_score(LABELS)["speaker_accuracy"] >= 0.94, "\n".join(cached_score(LABELS)["misses"])
+    assert cached_score(HOLDOUT)["speaker_accuracy"] >= 0.98, "\n".join(cached_score(HOLDOUT)["misses"])
+    assert cached_score(HOLDOUT2)["speaker_accuracy"] >= 0.97, "\n".join(cached_score(HOLDOUT2)["misses"])
+    # measured 0.871 (242/278) and 0.881 (119/135): see tests/data/README.md
+    assert cached_score(HOLDOUT3)["speaker_accuracy"] >= 0.85, "\n".join(cached_score(HOLDOUT3)["misses"])
+    assert cached_score(HOLDOUT5)["speaker_accuracy"] >= 0.86, "\n".join(cached_score(HOLDOUT5)["misses"])
 
 
 def test_quote_speaker_accuracy_target() -> None:
-    """The bar: >= 0.90 on the dev and both held-out label sets together."""
+    """The bar: >= 0.90 on all label sets together (measured 0.930: 766/824)."""
     assert combined_accuracy() >= 0.90, "\n".join(cached_score(LABELS)["misses"])
 
 
@@ -173,7 +204,7 @@ if __name__ == "__main__":
         misses = out.pop("misses")
         if name == "dev" or show_holdout:
             print("\n".join(misses))
-        if name != "dev":
+        if name in ("holdout", "holdout2"):  # quotes only: no country labels
             del out["country_precision"], out["country_recall"], out["country_f1"]
         print(name, json.dumps(out, indent=1))
     print("combined speaker accuracy", round(combined_accuracy(), 3))

@@ -16,15 +16,23 @@ from worker.pipeline.enrich.clause_words import (
     DETERMINERS,
     INTRO,
     INVERTIBLE,
-    NP_STOP,
-    PASSIVE_AUX,
+    LEADING_CONJUNCTIONS,
     PRONOUNS,
+    RELATIVES,
     SUBORDINATORS,
     VERB_RE,
     WITH_ING,
+    is_noun_use,
+    is_verb,
+    passive_before,
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS
 from worker.pipeline.enrich.sentences import is_abbrev
+from worker.pipeline.enrich.subjects import is_intro, subject_of
+
+_PARENS = re.compile(r"\([^)]*\)")
+# what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
+_ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
 
 
 def cut_subject(rest: str) -> str:
@@ -52,14 +60,6 @@ def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
 
 
-def is_intro(chunk: str) -> bool:
-    words = chunk.split()
-    if not words:
-        return True
-    first = words[0].lower().strip('("“')
-    return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
-
-
 def _clean_chunk(chunk: str) -> str:
     """``but while X`` -> ``X``; ``Rogan and his guest`` -> ``Rogan``; ``X and Y`` -> ``X`` (the first)."""
     chunk = " " + chunk.strip() + " "
@@ -67,12 +67,14 @@ def _clean_chunk(chunk: str) -> str:
         if sep in chunk:
             chunk = " " + chunk.rsplit(sep, 1)[1]
     words = chunk.split()
-    while words and words[0].lower() in ("and", "but", "while", "so", "although", "though", "whereas", "or"):
+    while words and words[0].lower() in LEADING_CONJUNCTIONS:
         words = words[1:]
     chunk = " ".join(words)
     if " and " in chunk:
         left, right = chunk.split(" and ", 1)
         right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
+        if right_np and len(left.split()) > 6 and len(right.split()) <= 6:
+            return _clean_chunk(right)  # two clauses: "X did not respond and a spokesperson for Y"
         if right_np and (
             any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS
         ):
@@ -89,7 +91,9 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     ``X said`` -> X; ``In a memo, the DEA said`` -> the DEA; ``X, 18, from Truro, told`` -> X;
     ``The university's rector, Milena K, said`` -> Milena K; ``Jones, a former minister wrote`` -> Jones.
     """
-    pre = re.sub(r"\([^)]*\)", "", pre).strip().strip("\"“”'’").rstrip()
+    if "(" in pre:
+        pre = _PARENS.sub("", pre)
+    pre = pre.strip().strip("\"“”'’").rstrip()
     if not pre:
         return ""
     if pre.endswith(","):
@@ -109,10 +113,62 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     chunks = pre.split(", ")
     subj = _clean_chunk(chunks[-1])
     first = subj.split()[0].lower() if subj.split() else ""
+    if first in RELATIVES:
+        words = subj.split()
+        if len(words) == 1 and len(chunks) >= 2 and len(chunks[-2].split()) <= 6:
+            return _clean_chunk(chunks[-2])  # "Donald Trump, who admitted": the noun phrase before
+        if len(words) == 1 and len(chunks) >= 2:
+            return _last_np(chunks[-2])  # "The caption wasn't lost on fans either, who declared"
+        if len(words) > 1 and (first == "whom" or words[1][:1].isupper() or words[1] in DETERMINERS):
+            return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
+    if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
+        head = subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
+        if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
+            return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
     return subj
+
+
+_LAST_PREP = re.compile(r".* (?:on|to|of|by|with|for|from|among|like) ")
+_TRAILING_ADVERBS = frozenset({"either", "too", "also", "again", "alike", "instead"})
+
+
+def _last_np(chunk: str) -> str:
+    """The noun phrase that ends a clause: after its last preposition, trailing adverbs dropped."""
+    m = _LAST_PREP.match(chunk)
+    words = chunk[m.end() :].split() if m else []
+    while words and words[-1].lower() in _TRAILING_ADVERBS:
+        words.pop()
+    return " ".join(words) if 0 < len(words) <= 4 else ""
+
+
+def _as_clause(inner: str, verb: str, rest: str, at: int) -> tuple[str, str, int] | None:
+    """The attribution of ``As CISA notes, ...`` (inner ``CISA``) or ``As explained by the agency, ...``."""
+    if rest.startswith(" by ") and (not inner or inner.islower()):
+        return cut_subject(rest[4:]).strip(), verb, at
+    if inner and not passive_before(inner) and (inner[:1].isupper() or inner.split()[0] in DETERMINERS):
+        return inner, verb, at
+    return None
+
+
+def _by_agent(rest: str) -> bool:
+    """``by`` and a noun phrase after a participle: ``defined by Community Solutions as``, ``described by
+    the agency as`` (not ``responded by saying``)."""
+    if not rest.startswith(" by "):
+        return False
+    first = rest[4:].split(" ", 1)[0]
+    return first[:1].isupper() or first.lower() in DETERMINERS
+
+
+def _is_phrase(chunk: str) -> bool:
+    """A prepositional or adverbial phrase with no name or pronoun in it (``for the year``), never a
+    subject (unlike ``Instead of what partner Matthew Somerton``)."""
+    first = chunk.split(" ", 1)[0].lower()
+    if first not in INTRO or first in ("and", "but", "or", "so"):
+        return False
+    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in chunk.split()[1:])
 
 
 def _with_np(pre: str) -> str | None:
@@ -136,16 +192,24 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     """
     first_comma = before.find(", ")
     intro_end = first_comma if first_comma > 0 and is_intro(before[:first_comma]) else -1
+    if intro_end > 0 and not before[intro_end + 2 :].strip():
+        intro_end = -1  # 'when the host asked, "..."': the clause right before the quote is its own
+    as_clause = None  # "As CISA notes, ...": used when the main clause has no reporting verb
     for m in VERB_RE.finditer(before):
+        if not is_verb(before, m) or is_noun_use(before, m):
+            continue  # "the promises", "so-called"
         verb = m.group(1).lower()
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
+        if m.start() < intro_end and before.lstrip()[:3].lower() == "as " and as_clause is None:
+            inner = before[: m.start()].lstrip()[3:].strip()
+            as_clause = _as_clause(inner, verb, rest, m.start())
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
             continue
         pre = before[: m.start()]
-        if PASSIVE_AUX.search(pre):
-            if rest.startswith(" by "):
+        if passive_before(pre) or (verb.endswith("ed") and _by_agent(rest)):
+            if rest.startswith(" by "):  # "was described by X as" / "— defined by X as"
                 return cut_subject(rest[4:]).strip(), verb, m.start()
             continue
         stripped = pre.strip(' ,"“”—–')
@@ -162,15 +226,23 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
             after = rest.lstrip(" ,")
             if not stripped and after[:1].isupper():
-                return cut_subject(after).strip(), verb, m.start()
+                np = cut_subject(after)
+                if verb not in ("asked", "asks") or not _ASKED_OBJECT.match(after, len(np)):
+                    return np.strip(), verb, m.start()
             return "", verb, m.start()
+        if _inverted_mid(pre, verb, rest, stopwords):  # "The mission is X, said Hollerich, which ..."
+            return cut_subject(rest.lstrip(" ,")).strip(), verb, m.start()
         subject = subject_before(pre, stopwords)
+        if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
+            return "", verb, m.start()
+        if subject and as_clause is not None and subject.split()[0].lower() in ("we", "you", "one"):
+            return as_clause  # "As X puts it, we must tell ourselves: ..." (a generic subject)
         if subject:
             return subject, verb, m.start()
-    w = WITH_ING.search(before)  # "with the party's spokesman X branding it"
+    w = WITH_ING.search(before) if "with " in before else None  # "with the party's spokesman X branding it"
     if w is not None:
         return w.group(1), w.group(2), w.start()
-    return None
+    return as_clause
 
 
 def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[str, str, int] | None:
@@ -179,25 +251,33 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     ``strict``: only an attribution that starts the text (``, Kirby said`` / ``, said the minister``).
     """
     m = VERB_RE.search(after, 0, 200)
+    while m is not None and (not is_verb(after, m) or is_noun_use(after, m)):
+        m = VERB_RE.search(after, m.end(), 200)
     if m is None:
+        if strict:  # '"...," informs Dean Benzaken, co-founder of ...': a verb not in the list, inverted
+            u = _UNLISTED_INVERTED.match(after)
+            if u is not None and u.group(1) not in stopwords:
+                return u.group(2), u.group(1), u.start(1)
         return None
     verb = m.group(1).lower()
     rest = after[m.end() :]
     pre = after[: m.start()]
     if verb == "according to":
         return (cut_subject(rest).strip(), verb, m.start()) if not strict or not pre.strip(" ,") else None
-    if PASSIVE_AUX.search(pre):
+    if passive_before(pre):
         return (cut_subject(rest[4:]).strip(), verb, m.start()) if rest.startswith(" by ") else None
     stripped = pre.strip(' ,"“”—–')
     nxt = rest.lstrip(" ,")
     if not stripped:
-        starts_np = nxt[:1].isupper() or nxt.split(" ", 1)[0] in DETERMINERS
-        return (cut_subject(nxt).strip(), verb, m.start()) if starts_np else None
+        if verb not in INVERTIBLE:  # '"...," arguing that ...' / '"..." called the plan': not inverted
+            return None
+        return (cut_subject(nxt).strip(), verb, m.start()) if _starts_np(nxt, stopwords) else None
     if (
         verb in INVERTIBLE
+        and verb not in ("asked", "asks")  # "..., asked Patel whether": Patel is the one asked
         and pre.rstrip().endswith(",")
-        and nxt[:1].isupper()
-        and not _has_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
+        and _starts_np(nxt, stopwords)
+        and not _short_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
     ):
         return cut_subject(nxt).strip(), verb, m.start()  # '"directly fund" the programs, said X'
     words = stripped.split()
@@ -209,43 +289,53 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
         np = _with_np(pre)
         return (np, verb, m.start()) if np else None
     subject = subject_before(pre, stopwords)
+    if not strict and _is_phrase(subject):  # '"..." about the plan, asked X': the sentence's subject
+        return "", verb, m.start()
     return (subject, verb, m.start()) if subject else None
 
 
-def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
-    """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
-    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts).
-    """
-    chunks = [c for c in text.split(", ") if c.strip()]
-    i = 0
-    while i < len(chunks) - 1 and is_intro(chunks[i]):
-        i += 1
-    if not chunks:
-        return None
-    run: list[str] = []
-    for w in ", ".join(chunks[i : i + 2]).split():
-        bare = w.strip("\"“”‘’'(),.;:")
-        low = bare.lower()
-        if not run and low in PRONOUNS:
-            return low
-        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS:
-            run.append(bare)
-            if w.endswith((",", ";", ":")):
-                break
-        elif run and low in ("of", "de", "van", "von", "bin", "al"):
-            run.append(bare)
-        elif run:
-            break
-    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
-        run.pop()
-    if run:
-        return " ".join(run)
-    words = chunks[i].split()
-    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
-        np = [words[0]]
-        for w in words[1:5]:
-            if w.lower() in NP_STOP or not w.isalpha():
-                break
-            np.append(w)
-        return " ".join(np) if len(np) > 1 else None
-    return None
+def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> bool:
+    """``<a clause>, said Hollerich, which ...``: an inverted attribution inside a sentence, its subject a
+    short capitalised name closed by a comma or the end, after a clause (not an appositive subject)."""
+    if verb not in INVERTIBLE or verb in ("asked", "asks") or not pre.endswith(", "):
+        return False
+    nxt = rest.lstrip(" ,")[:80]
+    if not nxt[:1].isupper():
+        return False
+    last = pre[:-2].rsplit(", ", 1)[-1]
+    if len(last.split()) <= 4 or _short_name(last, stopwords):
+        return False
+    name = cut_subject(nxt)
+    words = name.split()
+    if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
+        return False
+    return nxt[len(name) :].strip()[:1] in ("", ",") and _starts_np(nxt, stopwords)
+
+
+_UNLISTED_INVERTED = re.compile(
+    r"\s*([a-z]{3,}(?:s|ed)) ((?:Dr\.? |Mr\.? |Ms\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3})(?=[,.(]|\s*$)"
+)
+
+
+def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
+    """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
+    ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
+    words = text.split(" ", 2)
+    first = words[0].rstrip(".,;:!?")
+    if first.lower() in DAYS or first in ("That", "that"):
+        return False
+    if first[:1].isupper() or first in DETERMINERS:
+        return True
+    return (
+        len(words) > 1
+        and first.isalpha()
+        and first not in stopwords
+        and first not in INTRO
+        and words[1][:1].isupper()
+        and words[1].lower() not in DAYS
+    )
+
+
+def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
+    """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
+    return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.name_merges import drop_common_nouns, merge_partial_names
 from worker.pipeline.enrich.name_words import (
     GIVEN_NAMES,
     ORG_WORDS,
@@ -39,6 +40,7 @@ _CLOSE_QUOTES = frozenset('"”')
 _ARTICLES = frozenset({"the", "a", "an"})
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
+_APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
 # generational suffixes kept in a canonical name, in their usual printed form
@@ -328,17 +330,20 @@ def find_names(
                 singles.append((pos, name))
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
-    _merge_partial_names(persons)
+    merge_partial_names(persons)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(surname_of(name), name)
     for name in by_length:
         index.surnames.setdefault(name.split(" ")[0], name)
+    for key in [k for k in index.surnames if "’" in k or "'" in k]:  # "O'Brien" for "O’Brien" and back
+        index.surnames.setdefault(key.translate(_APOSTROPHES), index.surnames[key])
     _add_aliases(body, index)
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
+    drop_common_nouns(body, index)
     return index
 
 
@@ -363,26 +368,3 @@ def _add_aliases(body: str, index: NameIndex) -> None:
                 owner = canonical
         if owner is not None:
             index.surnames[alias] = owner
-
-
-def _merge_partial_names(persons: dict[str, Person]) -> None:
-    """``Cody Stanford`` after ``Fatima Cody Stanford``: a shorter name that ends the unique longer name
-    mentioned earlier is that person."""
-    by_last: dict[str, list[str]] = {}  # a name ending another ends with the same word
-    for name in persons:
-        by_last.setdefault(name[name.rfind(" ") + 1 :], []).append(name)
-    for name in sorted(persons, key=len):
-        if " " not in name:
-            continue
-        same_last = by_last[name[name.rfind(" ") + 1 :]]
-        if len(same_last) < 2:
-            continue
-        tail = " " + name
-        longer = [other for other in same_last if other.endswith(tail) and other in persons]
-        if len(longer) != 1:
-            continue
-        full, short = persons[longer[0]], persons[name]
-        if full.mentions and short.mentions and full.mentions[0][0] < short.mentions[0][0]:
-            full.mentions.extend(short.mentions)
-            full.mentions.sort()
-            del persons[name]

@@ -89,7 +89,8 @@ PERSON_NOUNS = _words(
     chancellor premier king queen prince princess pope congressman congresswoman lawmaker candidate
     nominee comedian podcaster filmmaker driver businessman veteran
     cardinal bishop archbishop rabbi imam pastor priest reverend ambassador spokesman spokeswoman
-    spokesperson commissioner chief executive
+    spokesperson commissioner chief executive duchess duke billionaire millionaire entrepreneur mogul
+    songwriter songstress crooner designer stylist chef blender expert analyst economist editor
     """
 )
 DOC_NOUNS = _words(

@@ -20,75 +20,92 @@ Only paragraphs that contain a double-quote character are looked at.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.attribution import clause_after, clause_before, sentence_subject
-from worker.pipeline.enrich.clause_words import VERB_RE
+from worker.pipeline.enrich.attribution import clause_after, clause_before
+from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, has_verb
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
+from worker.pipeline.enrich.subjects import sentence_subject
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
+_QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
+_TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
+_SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
 
 
 def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark."""
-    spans: list[tuple[int, int, bool]] = []
-    open_at = -1
-    for m in QUOTE_MARK.finditer(text):
-        i, ch = m.start(), m.group()
-        if open_at < 0:
-            if ch in OPEN:
-                open_at = i
-        elif ch in CLOSE:
-            spans.append((open_at, i, True))
-            open_at = -1
-        else:  # a second opening mark: the first one was never closed
-            spans.append((open_at, i, False))
-            open_at = i
-    if open_at >= 0:
-        spans.append((open_at, len(text), False))
-    return spans
+    """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark.  A second
+    opening mark ends an unclosed span and opens the next; a stray closing mark is ignored."""
+    return [(m.start(), m.end(1), m.lastindex == 2) for m in _SPAN.finditer(text)]
 
 
-def _has_quote(text: str) -> bool:
-    return '"' in text or "“" in text or "”" in text
+def _two_apostrophes(text: str) -> str:
+    """``''`` typed for a closing double quote (``"..., 'you are the father,'' he said``) when a double
+    quote is left open; same length, so offsets are kept."""
+    if len(QUOTE_MARK.findall(text)) % 2 == 0:
+        return text
+    return _TWO_APOSTROPHES.sub("'\"", text)
 
 
-def _events(base: int, text: str, spans: list[tuple[int, int, bool]], resolver: SpeakerResolver) -> list[Any]:
-    """(body offset, speaker, verb) of every reporting clause outside the quotes of a paragraph."""
+def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
+    """One entry per sentence outside the quotes of a paragraph that may hold a reporting clause:
+    [body offset of the sentence, speaker, verb, subject phrase, where to resolve it, sentence].  The
+    clause is parsed and its subject resolved on first use (``_first_speaker``): most are never needed.
+    Sentences lie between quotes, so their starts order them against the quotes like their verbs would.
+    """
     out: list[Any] = []
     cuts = [-1] + [p for s, e, _ in spans for p in (s, e)] + [len(text)]
     for k in range(0, len(cuts) - 1, 2):
         lo = cuts[k] + 1
         segment = text[lo : cuts[k + 1]]
-        if not VERB_RE.search(segment):
+        if not has_verb(segment):
             continue
         for n, (offset, sentence) in enumerate(sentences(segment)):
-            pos = lo + offset
-            tail = sentence.rsplit(", ", 1)
-            found = None
-            if len(tail) == 2 and VERB_RE.search(tail[1]):  # "..., Leese told PA Media." is the main clause
-                found = clause_before(tail[1], resolver.stopwords)
-                if found is not None and len(found[0].split()) <= 5:
-                    pos += len(tail[0]) + 2
-                else:
-                    found = None
-            if found is None:
-                found = clause_before(sentence, resolver.stopwords)
-            if found is not None and found[0]:
-                # '"...," he said': a pronoun right after a quote is resolved from before the quote
-                at = base + (lo - 1 if n == 0 and k > 0 else pos + found[2])
-                speaker = resolver.resolve(found[0], at, -1)
-                if speaker is not None:
-                    out.append((base + pos + found[2], speaker, found[1]))
+            # '"...," he said': a pronoun right after a quote is resolved from before the quote
+            after_quote = base + lo - 1 if n == 0 and k > 0 else -1
+            out.append([base + lo + offset, None, None, None, after_quote, sentence])
     return out
+
+
+def _clause(ev: list[Any], resolver: SpeakerResolver) -> None:
+    """Parse the reporting clause of an ``_events`` sentence into its verb, subject and resolve point."""
+    sentence, ev[5] = ev[5], None
+    pos = ev[0]
+    tail = sentence.rsplit(", ", 1)
+    found = None
+    if len(tail) == 2 and has_verb(tail[1]):  # "..., Leese told PA Media." is the main clause
+        found = clause_before(tail[1], resolver.stopwords)
+        if found is not None and len(found[0].split()) <= 5 and found[0].lower() not in RELATIVES:
+            pos += len(tail[0]) + 2
+        else:
+            found = None
+    if found is None:
+        found = clause_before(sentence, resolver.stopwords)
+    if found is not None and found[0] and found[1] not in QUOTE_ONLY:
+        ev[2], ev[3] = found[1], found[0]
+        if ev[4] < 0:
+            ev[4] = pos + found[2]
+
+
+def _first_speaker(events: Iterable[list[Any]], resolver: SpeakerResolver) -> list[Any] | None:
+    """The first event whose subject resolves to a speaker (parsing and resolving lazily)."""
+    for ev in events:
+        if ev[5] is not None:
+            _clause(ev, resolver)
+        if ev[3] is not None:
+            ev[1] = resolver.resolve(ev[3], ev[4], -1)
+            ev[3] = None
+        if ev[1] is not None:
+            return ev
+    return None
 
 
 def _attribute(
@@ -110,8 +127,12 @@ def _attribute(
             sent_start = prev_end + cut
         nxt = spans[n + 1][0] if n + 1 < len(spans) else len(text)
         after_all = text[qe + 1 : nxt] if closed else ""
-        after = after_all[: first_terminator(after_all) + 1]
         end = body[-1:]
+        if end in "’‘')]" and end:  # a nested quote or bracket closes after the full stop
+            end = body.rstrip("’‘')]")[-1:]
+        after = ""
+        if end != "." and after_all.strip():  # after a full stop no attribution is looked for after it
+            after = after_all[: first_terminator(after_all) + 1]
         found = None
         pos = base + qs  # where a pronoun in an attribution after the quote is resolved from
         if after.strip() and end in ",!?…—-":
@@ -143,9 +164,10 @@ def _attribute(
                 "end": base + qe,
                 "is_partial": partial,
                 "_explicit": speaker is not None,
+                "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
                 "_new_sentence": new_sentence,
-                "_subject_text": text[sent_start:subject_end],
+                "_subject": (sent_start, subject_end),  # the text before it in its sentence
                 "_closed": closed,
                 "_pos": base + qs,
             }
@@ -153,6 +175,12 @@ def _attribute(
         if speaker is not None:
             resolver.remember(speaker, idx, base + qs)
     return recs
+
+
+def _term_or_title(text: str) -> bool:
+    """A one-word term or a title in capitals (``"anti-vax"``, ``"Masked Singer"``): not speech."""
+    words = text.split()
+    return len(words) < 2 or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
 def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
@@ -167,9 +195,11 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
     carry: dict[str, Any] | None = None  # an unclosed quote at the end of the previous paragraph
     prev: tuple[int, int, str, list[tuple[int, int, bool]]] | None = None
     for idx, base, text in paragraphs:
-        if not _has_quote(text):
+        if '"' not in text and "“" not in text and "”" not in text:
             prev, carry = (idx, base, text, []), None
             continue
+        if "''" in text:
+            text = _two_apostrophes(text)
         spans = quote_spans(text)
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
@@ -177,13 +207,13 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         events: list[Any] | None = None
         prev_events: list[Any] | None = None
         for n, rec in enumerate(recs):
-            if rec["speaker"] is not None:
+            if rec["speaker"] is not None or rec["_first_person"]:
                 continue
             if not rec["_new_sentence"] and n and recs[n - 1]["speaker"] is not None:
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
             if rec["_inherit"]:
-                subject = sentence_subject(rec["_subject_text"], resolver.stopwords)
+                subject = sentence_subject(text[slice(*rec["_subject"])], resolver.stopwords)
                 found = resolver.resolve(subject, rec["_pos"], idx) if subject else None
                 if found is not None:
                     _set(rec, found, None)
@@ -197,29 +227,39 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, (carry["speaker"], carry["speaker_entity"]), carry["verb"])
                 continue
             if events is None:
-                events = _events(base, text, spans, resolver)
+                events = _events(base, text, spans)
                 events += [
-                    (r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"])
+                    [r["_pos"], (r["speaker"], r["speaker_entity"]), r["verb"], None, 0, None]
                     for r in recs
                     if r["_explicit"]
                 ]
                 events.sort(key=lambda ev: ev[0])
-            earlier = [ev for ev in events if ev[0] < rec["_pos"]]
-            later = [ev for ev in events if ev[0] > rec["_pos"]]
-            if earlier or later:
-                ev = earlier[-1] if earlier else later[0]
+            at = rec["_pos"]
+            ev = _first_speaker((ev for ev in reversed(events) if ev[0] < at), resolver) or _first_speaker(
+                (ev for ev in events if ev[0] > at), resolver
+            )
+            if ev is not None:
                 _set(rec, ev[1], ev[2])
                 continue
             candidates: list[Any] = []
             if prev is not None and prev[0] == idx - 1:
                 if prev_events is None:
-                    prev_events = _events(prev[1], prev[2], prev[3], resolver)
+                    prev_events = _events(prev[1], prev[2], prev[3])
                 candidates = list(prev_events)
             if resolver.last is not None and resolver.last_para >= idx - 2:
-                candidates.append((resolver.last_pos, resolver.last, None))
-            if candidates:
-                ev = max(candidates, key=lambda c: c[0])
+                candidates.append([resolver.last_pos, resolver.last, None, None, 0, None])
+            candidates.sort(key=lambda c: -c[0])  # the latest (the first of equals)
+            ev = _first_speaker(candidates, resolver)
+            if ev is not None:
                 _set(rec, ev[1], ev[2])
+            elif n == 0 and not text[: spans[0][0]].strip():  # a paragraph that opens with a bare quote
+                found = resolver.last or resolver.main_person()  # the speaker so far, else the interviewee
+                if found is not None:
+                    _set(rec, found, None)
+            elif not _term_or_title(rec["text"]):  # no attribution near: the person a profile is about
+                found = resolver.dominant_person()
+                if found is not None:
+                    _set(rec, found, None)
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:
             _set(carry, (recs[0]["speaker"], recs[0]["speaker_entity"]), recs[0]["verb"])
         for rec in recs:
@@ -228,9 +268,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         carry = recs[-1] if recs and not recs[-1]["_closed"] else None
         items.extend(r for r in recs if r["text"])
         prev = (idx, base, text, spans)
-    keep = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
     return [
-        trusted(Quote, {k: item[k] for k in keep})
+        trusted(Quote, {k: item[k] for k in _QUOTE_FIELDS})
         for item in items
-        if item["speaker"] is not None or len(item["text"].split()) >= 4
+        if item["speaker"] is not None or len(item["text"].split(None, 3)) == 4  # 4 words or more
     ]

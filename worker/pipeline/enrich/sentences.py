@@ -20,19 +20,28 @@ ABBREV = _words(
 
 def is_abbrev(text: str, end: int) -> bool:
     """Does the period at ``text[end]`` close an abbreviation (``U.S.``, ``Sen.``, an initial)?"""
-    start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    start = text.rfind(" ", 0, end) + 1
+    newline = text.rfind("\n", start, end)  # only inside the last word: no scan of the whole text
+    if newline >= 0:
+        start = newline + 1
     word = text[start:end].lstrip('("“‘')
     return word in ABBREV or (len(word) == 1 and word.isupper()) or "." in word
 
 
 def last_terminator(text: str) -> int:
     """Index just after the last sentence end in ``text`` (0 if none)."""
-    if "." not in text and "!" not in text and "?" not in text:
-        return 0
-    for m in reversed(list(TERMINATOR.finditer(text))):
-        if text[m.start()] != "." or not is_abbrev(text, m.start()):
+    i = len(text)
+    rfind, match = text.rfind, TERMINATOR.match
+    while True:  # from the end: the last mark that ends a sentence
+        end = i
+        i = rfind(".", 0, end)
+        i = max(i, rfind("!", i + 1, end))  # the others only after it: no scan of the whole text
+        i = max(i, rfind("?", i + 1, end))
+        if i < 0:
+            return 0
+        m = match(text, i)
+        if m is not None and (text[i] != "." or not is_abbrev(text, i)):
             return m.end()
-    return 0
 
 
 def first_terminator(text: str) -> int:

@@ -1,180 +1,47 @@
 """Speaker phrases -> speakers: names back-linked to the article's people and organisations, pronouns
-and definite descriptions (``the 25-year-old``) resolved to a recent compatible person.
-
-Pronoun rule: inside the pronoun's own sentence the nearest compatible mention before it (outside
-quotes and outside an introductory clause); otherwise the *first* compatible mention (the subject) of
-the most recent sentence that has one.  ``he``/``she`` need a compatible gender (titles ``Mr``/``Ms``,
-common first names, or the article's own ``X ... he``/``X ... her``); ``it`` needs an organisation.
+and definite descriptions (``the 25-year-old``, ``the company``) resolved to a recent compatible person
+or organisation (the antecedent rules are in ``antecedents.py``).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
-from worker.pipeline.enrich.attribution import is_intro
-from worker.pipeline.enrich.clause_words import DETERMINERS
+from worker.pipeline.enrich.antecedents import Antecedents, Speaker
+from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
 from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
-from worker.pipeline.enrich.name_words import DOC_NOUNS, FEMALE, MALE, PERSON_NOUNS, TRAILING_JUNK
-from worker.pipeline.enrich.sentences import last_terminator
-
-Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
-
-_GENDER_TITLE = re.compile(
-    r"\b(?:(Mr|Sir|Lord|King|Prince|Father)|(Mrs|Ms|Miss|Dame|Lady|Queen|Princess))\.? $"
+from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
+from worker.pipeline.enrich.speaker_words import (
+    COMPANY_NOUNS,
+    COUNT_WORDS,
+    EXTRA_JUNK,
+    GENERIC_ORG_NOUNS,
+    INSTITUTION,
+    NON_SPEAKER_HEADS,
+    ORG_DESCRIPTIONS,
 )
-_PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
+
+__all__ = ["Speaker", "SpeakerResolver"]
+
+_CODE = re.compile(r"(?:^|\s)\d|(?:^|\s)[A-Z]+-\d")  # "A 2000 analysis", "COVID-19"
 _PARENS = re.compile(r"\([^)]*\)")
-_CLAUSE_END = re.compile(r"[,.;:]\s")
-_APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
-EXTRA_JUNK = frozenset(
-    ["did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not"]
+_PRONOUN_PHRASES = frozenset(
+    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
 )
 
 
-class SpeakerResolver:
+class SpeakerResolver(Antecedents):
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
     ) -> None:
-        self.names = names
-        self.stopwords = stopwords
+        super().__init__(names, stopwords, body)
         self.places = places  # surface -> canonical country/place name
-        self.body = body
-        self.last: Speaker | None = None
-        self.last_para = -10
-        self.last_pos = -1
-        self._quote_starts: list[int] = []
-        self._quote_ends: list[int] = []
-        self._mentions: list[tuple[int, int, str, str]] | None = None  # (start, end, canonical, P|O)
-        self._mention_starts: list[int] = []
-        self._genders: dict[str, str | None] = {}
         self._described: dict[str, str] = {}  # "the prime minister" -> the person it was resolved to
         self._named_memo: dict[tuple[str, tuple[str, ...]], Speaker | None] = {}  # _named is pure
+        self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
-
-    # -- bookkeeping ---------------------------------------------------------------------------
-    def add_quote_span(self, start: int, end: int) -> None:
-        """Body offsets of a quoted span (names inside quotes are never antecedents)."""
-        self._quote_starts.append(start)
-        self._quote_ends.append(end)
-
-    def remember(self, speaker: Speaker, para: int, pos: int = -1) -> None:
-        self.last = speaker
-        self.last_para = para
-        self.last_pos = pos
-
-    def _in_quote(self, pos: int) -> bool:
-        i = bisect_right(self._quote_starts, pos) - 1
-        return i >= 0 and pos < self._quote_ends[i]
-
-    def _index(self) -> list[tuple[int, int, str, str]]:
-        if self._mentions is None:
-            ms = [(s, e, c, "P") for c, p in self.names.persons.items() for s, e in p.mentions if s >= 0]
-            ms += [(s, e, c, "O") for c, om in self.names.orgs.items() for s, e, _ in om if s >= 0]
-            ms.sort()
-            self._mentions = ms
-            self._mention_starts = [m[0] for m in ms]
-        return self._mentions
-
-    def _sent_start(self, pos: int) -> int:
-        lo = max(0, pos - 400)
-        window = self.body[lo:pos]
-        return lo + max(last_terminator(window), window.rfind("\n") + 1)
-
-    def gender(self, canonical: str) -> str | None:
-        if canonical in self._genders:
-            return self._genders[canonical]
-        first = canonical.split(" ", 1)[0].lower()
-        g: str | None = "M" if first in MALE else "F" if first in FEMALE else None
-        person = self.names.persons.get(canonical)
-        if g is None and person is not None:
-            votes = [0, 0]
-            self._index()
-            for s, e in person.mentions[:4]:
-                t = _GENDER_TITLE.search(self.body[max(0, s - 9) : s])
-                if t:
-                    votes[0 if t.group(1) else 1] += 3
-                tail = self.body[e : e + 160]
-                tail = tail[: tail.find(". ") + 1 or len(tail)]
-                p = _PRONOUN_GENDER.search(tail)
-                if p and bisect_left(self._mention_starts, e + p.start()) == bisect_left(
-                    self._mention_starts, e
-                ):
-                    votes[0 if p.group(1) else 1] += 1
-            g = "M" if votes[0] > votes[1] else "F" if votes[1] > votes[0] else None
-        self._genders[canonical] = g
-        return g
-
-    # -- antecedents ---------------------------------------------------------------------------
-    def _ok(self, m: tuple[int, int, str, str], want: str) -> bool:
-        if want == "O":
-            return m[3] == "O"
-        if m[3] != "P":
-            return False
-        return want == "P" or self.gender(m[2]) in (None, want)
-
-    def _in_intro(self, sent: int, pos: int) -> bool:
-        """Is ``pos`` inside the sentence's introductory chunk (``After meeting X, Y said``)?"""
-        if ", " in self.body[sent:pos]:
-            return False
-        comma = self.body.find(", ", pos, pos + 300)
-        return comma > 0 and is_intro(self.body[sent:comma])
-
-    def antecedent(self, pos: int, want: str, nearest: bool = True) -> str | None:
-        """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to.
-
-        ``nearest=False`` (definite descriptions): the own sentence is searched like the earlier ones.
-        """
-        ms = self._index()
-        j = bisect_left(self._mention_starts, pos) - 1
-        cur = self._sent_start(pos) if nearest else pos
-        while j >= 0 and ms[j][0] >= cur:  # own sentence: nearest
-            m = ms[j]
-            if self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0]):
-                return m[2]
-            j -= 1
-        while j >= 0 and pos - ms[j][0] < 4000:
-            m = ms[j]
-            if not self._ok(m, want) or self._in_quote(m[0]):
-                j -= 1
-                continue
-            sent = self._sent_start(m[0])
-            group = [g for g in ms[bisect_left(self._mention_starts, sent) : j + 1] if self._ok(g, want)]
-            group = [g for g in group if not self._in_quote(g[0])] or [m]
-            for g in group:  # a question's addressee answers it: "X asked Palacios ... " -> Palacios
-                if self.body[max(sent, g[0] - 6) : g[0]] == "asked ":
-                    return g[2]
-            main = [g for g in group if not self._in_intro(sent, g[0])] or group
-            if self.last is not None and self.last_pos > m[1] and self._last_ok(want, sent):
-                return self.last[1] or self.last[0]  # the last speaker came later than that sentence
-            return main[0][2]
-        return None
-
-    def _last_ok(self, want: str, sent: int) -> bool:
-        """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""
-        if self.last is None or want == "O" or self._sent_start(self.last_pos) <= sent:
-            return False
-        text, entity = self.last
-        if entity is not None:
-            return (entity in self.names.persons and self.gender(entity) in (None, want)) or want == "P"
-        return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
-
-    def _role(self, noun: str, pos: int) -> str | None:
-        """The person introduced with ``noun`` (``judge Chris Holmes``, ``X, a 25-year-old student``)."""
-        best, best_pos = None, -1
-        for name, person in self.names.persons.items():
-            for s, e in person.mentions:
-                if not best_pos < s < pos:
-                    continue
-                head = _CLAUSE_END.split(self.body[max(0, s - 40) : s])[-1]
-                tail = (
-                    _APPOSITIVE_END.split(self.body[e + 2 : e + 72])[0]
-                    if self.body.startswith(", ", e)
-                    else ""
-                )
-                if noun in head.lower() or noun in tail.lower():
-                    best, best_pos = name, s
-        return best
+        self._dominant: Speaker | None = None  # dominant_person(), ("", None) when there is none
 
     # -- phrases -------------------------------------------------------------------------------
     def _pronoun(self, word: str, pos: int) -> Speaker | None:
@@ -186,23 +53,38 @@ class SpeakerResolver:
         if word in ("it", "its"):
             found = self.antecedent(pos, "O")
             return (found, found) if found is not None else None
+        if word == "i":  # the writer or an interviewee: no antecedent in the text
+            return None
         if self.last is not None and self.last[1] not in self.names.persons:  # they / we / their
             return self.last
         return None
 
     def resolve(self, phrase: str, pos: int, para: int) -> Speaker | None:
         del para
-        phrase = _PARENS.sub(" ", phrase).strip(" ,.:;—–-\"“”'’")
+        if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
+            return self._phrase_memo[phrase]
+        if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
+            return self._pronoun(phrase.lower(), pos)
+        raw = phrase
+        if "(" in phrase:
+            phrase = _PARENS.sub(" ", phrase)
+        phrase = phrase.strip(" ,.:;—–-\"“”'’")
         words = phrase.split()
-        while words and (words[-1].lower() in TRAILING_JUNK or words[-1].lower() in EXTRA_JUNK):
+        while words and (
+            words[-1].lower() in TRAILING_JUNK
+            or words[-1].lower() in EXTRA_JUNK
+            or (words[-1].endswith("ly") and words[-1].islower() and len(words) > 1)
+        ):
             words.pop()
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
-        if not words or len(words) > 12:
+        if len(words) > 2 and words[-1] == "to" and words[-2].islower():  # "The report goes on to"
+            words = words[:-2] if words[-2] != "on" else words[:-3]  # "to", "on" and the verb before
+        if not words or len(words) > 12 or (len(words) == 1 and words[0].lower() in RELATIVES):
             return None
         low = [w.lower() for w in words]
-        if len(words) == 1 and low[0] in ("he", "she", "it", "they", "we", "i"):
-            return self._pronoun(low[0], pos)
+        if low[0] in ("he", "she", "it", "they", "we", "i") and all(w.islower() for w in words[1:]):
+            return self._pronoun(low[0], pos)  # "she", "She seems to", "he would later"
         if len(words) == 2 and low[0] in ("his", "her", "their", "its") and low[1] in DOC_NOUNS:
             return self._pronoun(low[0], pos)
         if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s")):
@@ -210,6 +92,10 @@ class SpeakerResolver:
             words[-1] = words[-1][:-2]
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+        if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
+            org = self._described_org(low[-1], pos)
+            if org is not None:
+                return (org, org)
         if low[0] == "the" and not capital and len(words) <= 5:
             head = low[low.index("of") - 1] if "of" in low[2:] else low[-1]  # "the secretary of state"
             if head in PERSON_NOUNS or head.endswith("-year-old"):
@@ -222,8 +108,75 @@ class SpeakerResolver:
         key = (phrase, tuple(words))
         if key in self._named_memo:
             return self._named_memo[key]
-        named = self._named_memo[key] = self._named(words, phrase)
+        named = self._named(words, phrase)
+        if named is not None and named[1] is None and not self._speaker_like(named[0]):
+            named = None
+        self._named_memo[key] = named
+        if low[0] != "the":
+            self._phrase_memo[raw] = named
         return named
+
+    def main_person(self) -> Speaker | None:
+        """The person an interview or profile is about: the first one named (before ``pos`` of the first
+        quote) who is named again."""
+        first = min(
+            ((p.mentions[0][0], c) for c, p in self.names.persons.items() if len(p.mentions) >= 2),
+            default=None,
+        )
+        if first is None or not self._quote_starts or first[0] > self._quote_starts[0]:
+            return None
+        return (first[1], first[1])
+
+    def dominant_person(self) -> Speaker | None:
+        """The person a profile is about: named at least five times and twice as often as anyone else."""
+        if self._dominant is None:
+            counts = sorted(((len(p.mentions), c) for c, p in self.names.persons.items()), reverse=True)
+            top = counts[0] if counts else (0, "")
+            ok = top[0] >= 5 and (len(counts) == 1 or top[0] >= 2 * counts[1][0])
+            self._dominant = (top[1], top[1]) if ok else ("", None)
+        return self._dominant if self._dominant[1] is not None else None
+
+    def _speaker_like(self, text: str) -> bool:
+        """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
+        (``Remarkably``, ``Various``, ``Conversation``), a code (``COVID-19``) or a descriptor whose head
+        is a thing (``The question``, ``a tweet``, ``A 2000 analysis``)."""
+        if _CODE.search(text) is not None:
+            return False
+        words = text.split()
+        head = words[-1].lower().strip(".,")
+        if len(words) == 1:
+            if not text[:1].isupper():
+                return True
+            return not (
+                head.endswith("ly")
+                or head in self.stopwords
+                or f" {head}" in self.body  # written in lower case elsewhere: a common word
+            )
+        if words[-1][:1].isupper():
+            return True
+        return head not in NON_SPEAKER_HEADS
+
+    def _described_org(self, noun: str, pos: int) -> str | None:
+        """The organisation ``the <noun>`` refers to: the most recent one before ``pos`` whose name has a
+        word of that kind (``Denver Zoo`` for ``the zoo``), for a company noun one named without an
+        institution word (``Microsoft`` for ``the company``), for a generic noun (``the organization``)
+        else the most recent one."""
+        ms = self._index()
+        kinds = ORG_DESCRIPTIONS[noun]
+        plain = noun in COMPANY_NOUNS
+        latest = None  # for a generic noun ("the organization"), any organisation will do
+        j = bisect_left(self._mention_starts, pos) - 1
+        while j >= 0 and pos - ms[j][0] < 3000:  # named in the last few paragraphs
+            m = ms[j]
+            j -= 1
+            if m[3] != "O" or self._in_quote(m[0]):
+                continue
+            words = m[2].split()
+            if any(w in kinds for w in words) or (plain and not any(w in INSTITUTION for w in words)):
+                return m[2]
+            if latest is None and noun in GENERIC_ORG_NOUNS and pos - m[0] < 300:  # a recent one
+                latest = m[2]
+        return latest
 
     def _org_canonical(self, name: str) -> str | None:
         """``NameIndex.org_canonical`` (the first organisation named ``name``), from a dict built once."""
@@ -244,10 +197,16 @@ class SpeakerResolver:
                 run.insert(0, w)
             else:
                 break
+        phrase = " ".join(words)  # without the junk trimmed from its end
+        k = len(words) - len(run)
+        if run and words[0].lower() in DETERMINERS and "for" in words[max(1, k - 2) : k + 1]:
+            return (phrase, None)  # "a spokesperson for (the) X": someone speaking for X
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
-            return (phrase, None) if words[0].lower() in DETERMINERS or len(words) <= 3 else None
+            first = words[0].lower()
+            countable = first in DETERMINERS or first in COUNT_WORDS  # "Four of Kennedy's siblings"
+            return (phrase, None) if countable or len(words) <= 3 else None
         if run[0] == "The":
             run = run[1:] or run
         org = self._org_canonical(" ".join(run))

@@ -1,0 +1,107 @@
+"""Sentence subjects: the noun phrase or pronoun a sentence is about, for quotes whose own clause has
+no subject (``Shae Roberts spends her days "going ..."``, ``..., saying "..."``)."""
+
+from __future__ import annotations
+
+from worker.pipeline.enrich.clause_words import (
+    DAYS,
+    DETERMINERS,
+    INTRO,
+    NP_STOP,
+    PRONOUNS,
+    ROLE_SUFFIXES,
+    TIME_WORDS,
+)
+from worker.pipeline.enrich.name_words import PERSON_NOUNS
+
+
+def is_intro(chunk: str) -> bool:
+    words = chunk.split()
+    if not words:
+        return True
+    first = words[0].lower().strip('("“?!¡¿*•')
+    if len(words) == 1 and first.endswith("ly"):
+        return True  # a sentence adverb: "Remarkably, Grimm rejected ..."
+    return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
+
+
+def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
+    """The grammatical subject at the start of a sentence: the first pronoun or capitalised name of the
+    first non-introductory chunk (``As an assessor for the county, Shae Roberts spends`` -> Shae Roberts);
+    after a dash that joins two clauses, the second clause's (``The boom is concentrated — a Brookings
+    analysis called`` -> Brookings).
+    """
+    for dash in (" — ", " – "):
+        if dash in text:
+            found = subject_of(text.rsplit(dash, 1)[1], stopwords)
+            if found is not None:
+                return found
+    return subject_of(text, stopwords)
+
+
+def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None:
+    """``Country crooner Jelly Roll``, ``Late-night host Ann Lee``: a sentence-initial capital, one or two
+    role nouns, then the name (two capitalised words or more)."""
+    k = 1
+    while k < 3 and k < len(words) and words[k].isalpha() and words[k].islower():
+        if words[k] not in PERSON_NOUNS and not words[k].endswith(ROLE_SUFFIXES):
+            return None  # "Dench thanked Harvard President Claudine Gay": a verb, not a role
+        k += 1
+    name: list[str] = []
+    for w in words[k : k + 4]:
+        bare = w.strip(",.;:")
+        if not bare[:1].isupper() or bare.lower() in stopwords:
+            break
+        name.append(bare)
+        if bare != w:
+            break
+    return " ".join(name) if k > 1 and len(name) >= 2 else None
+
+
+def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
+    chunks = [c for c in text.split(", ") if c.strip()]
+    i = 0
+    while i < len(chunks) - 1 and is_intro(chunks[i]):
+        i += 1
+    if not chunks:
+        return None
+    lead = chunks[i].split()
+    if len(lead) > 2 and lead[0].lower() in ("the", "a", "an"):  # "The award-winning actor has also ..."
+        np = [lead[0]]
+        for w in lead[1:6]:
+            if w.lower() in NP_STOP or not w.replace("-", "").isalpha():
+                break
+            np.append(w)
+        if len(np) > 1 and np[-1].islower() and np[-1] in PERSON_NOUNS:
+            return " ".join(np)
+    run: list[str] = []
+    for w in ", ".join(chunks[i : i + 2]).split():
+        bare = w.strip("\"“”‘’'(),.;:")
+        low = bare.lower()
+        if not run and low in PRONOUNS:
+            return low
+        if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
+            run.append(bare)
+            if w.endswith((",", ";", ":")):
+                break
+        elif run and low in ("of", "de", "van", "von", "bin", "al"):
+            run.append(bare)
+        elif run:
+            break
+    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
+        run.pop()
+    words = chunks[i].split()
+    if len(run) == 1 and words and words[0] == run[0]:
+        named = _named_after_role(words, stopwords)
+        if named:
+            return named
+    if run:
+        return " ".join(run)
+    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
+        np = [words[0]]
+        for w in words[1:5]:
+            if w.lower() in NP_STOP or not w.isalpha():
+                break
+            np.append(w)
+        return " ".join(np) if len(np) > 1 else None
+    return None
