@@ -37,3 +37,8 @@ def test_a_city_before_a_place_word_is_another_place() -> None:
 
 def test_the_larger_of_two_same_named_cities() -> None:
     assert "ES" in countries("Cities", "Paris, Vienna and Barcelona rebuilt their streets.")
+
+
+def test_a_country_inside_a_person_name_is_not_counted() -> None:
+    found = countries("Fashion", "Trend analyst Karen Holland said black is back in Paris.")
+    assert "NL" not in found and "FR" in found

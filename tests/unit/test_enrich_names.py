@@ -7,8 +7,9 @@ from functools import lru_cache
 import pytest
 
 from worker.pipeline.enrich import load_tables
-from worker.pipeline.enrich.entities import NameIndex, find_names
+from worker.pipeline.enrich.entities import find_names
 from worker.pipeline.enrich.gazetteer import scan
+from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.tables import EnrichTables
 
 
@@ -68,3 +69,26 @@ def test_known_as_alias_links_back() -> None:
 def test_quoted_title_is_not_a_person() -> None:
     body = 'The city adopted a plan known as "Bright Streets." Critics of Bright Streets objected.'
     assert "Bright Streets" not in names(body).persons
+
+
+def test_coordinated_first_name_shares_the_surname() -> None:
+    body = "Melissa and Tomas Varga agree on it. Melissa says so, and Tomas says no."
+    index = names(body)
+    assert index.lookup("Melissa") == "Melissa Varga"
+    assert index.lookup("Tomas") == "Tomas Varga"
+
+
+def test_place_after_a_given_name_is_a_surname() -> None:
+    index = names("Trend analyst Karen Holland said it. Holland added more.")
+    assert "Karen Holland" in index.persons
+    assert index.lookup("Holland") == "Karen Holland"
+
+
+def test_headline_gives_the_full_name_of_a_first_name_only_body() -> None:
+    t = tables()
+    body = "Ashley posted a photo. Ashley wrote that she was engaged."
+    index = find_names(body, scan(body, t), t.stopwords_en, {}, "Reality star Ashley Quinterro gets engaged")
+    assert index.lookup("Ashley") == "Ashley Quinterro"
+    assert len(index.persons["Ashley Quinterro"].mentions) == 2
+    unused = find_names(body, scan(body, t), t.stopwords_en, {}, "Report names Karen Molloy as new chief")
+    assert "Karen Molloy" not in unused.persons  # never mentioned in the body: no entity

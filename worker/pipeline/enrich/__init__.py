@@ -26,11 +26,12 @@ from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
-from worker.pipeline.enrich.entities import NameIndex, find_names, surname_of
+from worker.pipeline.enrich.entities import find_names
 from worker.pipeline.enrich.gazetteer import Hit, scan
 from worker.pipeline.enrich.identity import article_id, content_sha256, simhash_tokens
 from worker.pipeline.enrich.keywords import top_keywords
 from worker.pipeline.enrich.language import detect_language
+from worker.pipeline.enrich.name_index import NameIndex, surname_of
 from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
@@ -64,8 +65,10 @@ def _drop_person_names(places: list[PlaceHit], names: NameIndex) -> list[PlaceHi
     family = {surname_of(name) for name in names.persons}
     kept = []
     for hit in places:
-        named = hit.surface in family or (hit.para >= 0 and any(s <= hit.start < e for s, e in spans))
-        if not named or hit.para == DATELINE_PARA or hit.place.kind == "country":
+        inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
+        if not inside and (
+            hit.surface not in family or hit.para == DATELINE_PARA or hit.place.kind == "country"
+        ):
             kept.append(hit)
     return kept
 
@@ -243,7 +246,7 @@ def enrich(
             tables.country_names.get(iso, iso), iso, article.dateline.admin1, "country", 0, None, None, None
         )
         places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
-    names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache)
+    names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache, article.headline)
     places = _drop_person_names(places, names)
     place_names = {h.surface: _place_name(h, tables) for h in places}
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)

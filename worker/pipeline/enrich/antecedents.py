@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from worker.pipeline.enrich.entities import NameIndex
+from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import FEMALE, MALE
 from worker.pipeline.enrich.sentences import last_terminator
 from worker.pipeline.enrich.subjects import is_intro

@@ -7,9 +7,16 @@ Persons are runs of 2-4 capitalised tokens that are not places or organisations,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.name_index import SUFFIXES, NameIndex, Person, surname_of
+from worker.pipeline.enrich.name_links import (
+    add_aliases,
+    given_name_before,
+    headline_names,
+    quoted_title,
+    shared_surnames,
+)
 from worker.pipeline.enrich.name_merges import drop_common_nouns, merge_partial_names
 from worker.pipeline.enrich.name_words import (
     GIVEN_NAMES,
@@ -30,71 +37,13 @@ _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
 # letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
 CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].){_REST}\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
 SEGMENT_CACHE_MAX = 50_000
-# "known as X", "better known as X", "known by his stage name X"
-_KNOWN_AS = re.compile(
-    r"\bknown (?:professionally |simply |publicly |online )?(?:as|by (?:his|her|their|the) "
-    rf"(?:stage |ring |pen |nick|professional |performing )?names?) ({_TOKEN})"
-)
-_OPEN_QUOTES = frozenset('"“')
-_CLOSE_QUOTES = frozenset('"”')
-_ARTICLES = frozenset({"the", "a", "an"})
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
-# generational suffixes kept in a canonical name, in their usual printed form
-SUFFIXES = {"Jr": "Jr.", "Sr": "Sr.", "II": "II", "III": "III", "IV": "IV"}
-SUFFIX_FORMS = frozenset(SUFFIXES.values())
 
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
-
-
-@dataclass(slots=True)
-class Person:
-    canonical: str
-    mentions: list[tuple[int, int]] = field(default_factory=list)  # body offsets
-
-
-@dataclass(slots=True)
-class NameIndex:
-    """Persons and organisations found in the body, for speaker resolution and entity output."""
-
-    persons: dict[str, Person] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)
-    orgs: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict)  # canonical -> mentions
-
-    def lookup(self, name: str) -> str | None:
-        """Canonical person for a full name, a name with leading junk, or a lone surname / given name."""
-        tokens = name.split(" ")
-        for k in range(len(tokens)):
-            candidate = " ".join(tokens[k:])
-            if candidate in self.persons:
-                return candidate
-        if len(tokens) > 1 and tokens[-1].rstrip(".,") in SUFFIXES:  # "Kennedy Jr." -> "Kennedy"
-            tokens = tokens[:-1]
-        return self.surnames.get(tokens[-1])
-
-    def org_canonical(self, name: str) -> str | None:
-        for canonical, mentions in self.orgs.items():
-            if canonical == name or any(surface == name for _, _, surface in mentions):
-                return canonical
-        return None
-
-    def last_person_before(self, pos: int, body: str) -> str | None:
-        """Last person mentioned before ``pos``, preferring mentions near the start of a sentence."""
-        best, best_pos, any_best, any_pos = None, -1, None, -1
-        for canonical, person in self.persons.items():
-            for start, _ in person.mentions:
-                if not 0 <= start < pos:
-                    continue
-                if start > any_pos:
-                    any_best, any_pos = canonical, start
-                head = body[max(0, start - 40) : start]
-                cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("“"), head.rfind('"'))
-                if (cut >= 0 or start < 40) and start > best_pos:
-                    best, best_pos = canonical, start
-        return best or any_best
 
 
 def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
@@ -132,14 +81,6 @@ def _abstract_noun(tok: str) -> bool:
     it does not start a name; known given names are never cut."""
     low = tok.lower()
     return low.endswith(_ABSTRACT_ENDINGS) and low not in GIVEN_NAMES
-
-
-def surname_of(name: str) -> str:
-    """The family name of a canonical person name: the last token, or the one before a suffix."""
-    tokens = name.split(" ")
-    if len(tokens) > 2 and tokens[-1] in SUFFIX_FORMS:
-        return tokens[-2]
-    return tokens[-1]
 
 
 def _acronym(tok: str) -> bool:
@@ -290,6 +231,7 @@ def find_names(
     hits: list[Hit],
     stopwords: frozenset[str],
     cache: dict[str, SegmentNames] | None = None,
+    headline: str = "",
 ) -> NameIndex:
     """Persons and organisations of ``body``; ``cache`` (segment text -> names, e.g. the tables' dict)
     memoises the per-segment work, which depends only on the segment text and ``stopwords``."""
@@ -305,7 +247,8 @@ def find_names(
         if hit.term.org and not hit.term.places:
             orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
     # a lone city name inside a capitalised run is part of a name ("Brandon Doherty", "Bo Nickal")
-    cutters = [h for h in hits if h.term.cuts_names]
+    # ... and so is a place right after a given name ("Gwyneth Holland", "Michael Jordan")
+    cutters = [h for h in hits if h.term.cuts_names and not given_name_before(body, h.start)]
     find = body.find
     for start, t in _segments(body, cutters):
         names = cache.get(t)
@@ -315,7 +258,7 @@ def find_names(
             if kind == "person":
                 probe = name.rstrip(".")  # a suffix printed as "Jr," or "Jr" is still "Jr."
                 pos = find(probe, start + rel)
-                if _quoted_title(body, pos, pos + len(probe)):
+                if quoted_title(body, pos, pos + len(probe)):
                     titles.add(name)
                     continue
                 person = persons.get(name)
@@ -331,6 +274,7 @@ def find_names(
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
     merge_partial_names(persons)
+    shared_surnames(body, persons, stopwords)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(surname_of(name), name)
@@ -338,33 +282,16 @@ def find_names(
         index.surnames.setdefault(name.split(" ")[0], name)
     for key in [k for k in index.surnames if "’" in k or "'" in k]:  # "O'Brien" for "O’Brien" and back
         index.surnames.setdefault(key.translate(_APOSTROPHES), index.surnames[key])
-    _add_aliases(body, index)
+    add_aliases(body, index)
+    from_headline = headline_names(headline, index) if headline else []
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:
             persons[canonical].mentions.append((pos, pos + len(tok)))
+    for name in from_headline:  # a headline name is kept only if the body refers to it
+        if not persons[name].mentions:
+            del persons[name]
+            for key in [k for k, v in index.surnames.items() if v == name]:
+                del index.surnames[key]
     drop_common_nouns(body, index)
     return index
-
-
-def _quoted_title(body: str, start: int, end: int) -> bool:
-    """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
-    if start <= 0 or body[start - 1] not in _OPEN_QUOTES:
-        return False
-    return body[end : end + 2].lstrip(".,!?")[:1] in _CLOSE_QUOTES
-
-
-def _add_aliases(body: str, index: NameIndex) -> None:
-    """``Daniel Benson, known by his stage name Bnxn``: later mentions of ``Bnxn`` are Daniel Benson."""
-    if "known " not in body:
-        return
-    for m in _KNOWN_AS.finditer(body):
-        alias = m.group(1).rstrip(".,")
-        if alias.lower() in _ARTICLES or alias in index.persons:
-            continue
-        owner = None
-        for canonical, person in index.persons.items():
-            if any(0 <= m.start() - end <= 40 for _, end in person.mentions):
-                owner = canonical
-        if owner is not None:
-            index.surnames[alias] = owner

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from worker.pipeline.enrich.name_words import GIVEN_NAMES
 
 if TYPE_CHECKING:
-    from worker.pipeline.enrich.entities import NameIndex, Person
+    from worker.pipeline.enrich.name_index import NameIndex, Person
 
 
 _ARTICLES = frozenset({"the", "a", "an", "The", "A", "An", "THE"})

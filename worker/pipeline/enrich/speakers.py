@@ -10,7 +10,8 @@ from bisect import bisect_left
 
 from worker.pipeline.enrich.antecedents import Antecedents, Speaker
 from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
-from worker.pipeline.enrich.entities import NameIndex, clean_name, is_org_run
+from worker.pipeline.enrich.entities import clean_name, is_org_run
+from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.speaker_words import (
     COMPANY_NOUNS,

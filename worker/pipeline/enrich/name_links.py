@@ -1,0 +1,87 @@
+"""Links between the names of one article: aliases (``known as``), shared surnames (``Melody and
+Nariman Tashakor``), full names from the headline, place names used as surnames, quoted titles."""
+
+from __future__ import annotations
+
+import re
+
+from worker.pipeline.enrich.name_index import NameIndex, Person, surname_of
+from worker.pipeline.enrich.name_words import GIVEN_NAMES, ROLE_NOUNS, TITLES
+
+_NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?=\w)[\w\-]*)*\.?"
+_KNOWN_AS = re.compile(
+    r"\bknown (?:professionally |simply |publicly |online )?(?:as|by (?:his|her|their|the) "
+    rf"(?:stage |ring |pen |nick|professional |performing )?names?) ({_NAME_TOKEN})"
+)
+_HEADLINE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*[a-z])(?![\w’'-])")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)$")
+_COORDINATED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) $")
+_OPEN_QUOTES = frozenset('"“')
+_CLOSE_QUOTES = frozenset('"”')
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def headline_names(headline: str, index: NameIndex) -> list[str]:
+    """``... Chose Ashley Salazar Over ...``: a common given name and the word after it in the headline
+    give the full name of a person the body calls only ``Ashley``."""
+    added: list[str] = []
+    for m in _HEADLINE_NAME.finditer(headline):
+        first, last = m.group(1), m.group(2)
+        if first.lower() not in GIVEN_NAMES or first in index.surnames or last in index.surnames:
+            continue
+        full = f"{first} {last}"
+        if full not in index.persons:
+            index.persons[full] = Person(full)
+            index.surnames[first] = index.surnames[last] = full
+            added.append(full)
+    return added
+
+
+def given_name_before(body: str, start: int) -> bool:
+    """Is the word right before ``start`` a common given name (``Gwyneth`` in ``Gwyneth Holland``)?"""
+    if start < 3 or body[start - 1] != " ":
+        return False
+    m = _WORD_BEFORE.search(body, max(0, start - 20), start - 1)
+    return m is not None and m.group(1).lower() in GIVEN_NAMES
+
+
+def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[str]) -> None:
+    """``Melody and Nariman Tashakor``: a first name coordinated with a full name shares its surname."""
+    lasts = {surname_of(name) for name in persons}
+    for name, person in list(persons.items()):
+        tokens = name.split(" ")
+        if len(tokens) != 2:
+            continue
+        for start, _ in person.mentions:
+            m = _COORDINATED.search(body, max(0, start - 30), start)
+            if m is None:
+                continue
+            first = m.group(1)
+            if first in lasts or first.lower() in stopwords or first in TITLES or first in ROLE_NOUNS:
+                continue
+            full = f"{first} {tokens[1]}"
+            if full not in persons:
+                persons[full] = Person(full, [(m.start(1), m.end(1))])
+
+
+def quoted_title(body: str, start: int, end: int) -> bool:
+    """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
+    if start <= 0 or body[start - 1] not in _OPEN_QUOTES:
+        return False
+    return body[end : end + 2].lstrip(".,!?")[:1] in _CLOSE_QUOTES
+
+
+def add_aliases(body: str, index: NameIndex) -> None:
+    """``Daniel Benson, known by his stage name Bnxn``: later mentions of ``Bnxn`` are Daniel Benson."""
+    if "known " not in body:
+        return
+    for m in _KNOWN_AS.finditer(body):
+        alias = m.group(1).rstrip(".,")
+        if alias.lower() in _ARTICLES or alias in index.persons:
+            continue
+        owner = None
+        for canonical, person in index.persons.items():
+            if any(0 <= m.start() - end <= 40 for _, end in person.mentions):
+                owner = canonical
+        if owner is not None:
+            index.surnames[alias] = owner
