@@ -42,3 +42,15 @@ def test_the_larger_of_two_same_named_cities() -> None:
 def test_a_country_inside_a_person_name_is_not_counted() -> None:
     found = countries("Fashion", "Trend analyst Karen Holland said black is back in Paris.")
     assert "NL" not in found and "FR" in found
+
+
+def test_a_country_alias_used_as_a_surname_is_not_counted() -> None:
+    found = countries(
+        "Fashion", '"Black is back," said Gwyneth Holland, an analyst.', '"Truly," said Holland.'
+    )
+    assert "NL" not in found
+
+
+def test_a_country_after_an_adjective_still_counts() -> None:
+    assert "DE" in countries("History", "Businesses were sold under duress in Nazi Germany.")
+    assert "US" in countries("Sport", "Fans cheered for Team USA on Sunday.")

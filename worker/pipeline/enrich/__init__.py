@@ -55,10 +55,11 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
-def _drop_person_names(places: list[PlaceHit], names: NameIndex) -> list[PlaceHit]:
+def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichTables) -> list[PlaceHit]:
     """``Kennedy`` (a Bogota locality) in an article about Robert F. Kennedy Jr. is the person: a body or
     headline place hit that is a name word of a person found in the body, or lies inside a person
-    mention, is not a place.  Country names (``Jordan``) and the dateline are kept."""
+    mention, is not a place.  Country names proper (``Jordan``) and the dateline are kept; a country
+    alias used as a surname (``Gwyneth Holland``) is not."""
     if not names.persons:
         return places
     spans = [m for person in names.persons.values() for m in person.mentions]
@@ -66,9 +67,8 @@ def _drop_person_names(places: list[PlaceHit], names: NameIndex) -> list[PlaceHi
     kept = []
     for hit in places:
         inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
-        if not inside and (
-            hit.surface not in family or hit.para == DATELINE_PARA or hit.place.kind == "country"
-        ):
+        proper = hit.place.kind == "country" and tables.country_names.get(hit.place.iso2) == hit.surface
+        if not inside and (hit.surface not in family or hit.para == DATELINE_PARA or proper):
             kept.append(hit)
     return kept
 
@@ -247,7 +247,7 @@ def enrich(
         )
         places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
     names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache, article.headline)
-    places = _drop_person_names(places, names)
+    places = _drop_person_names(places, names, tables)
     place_names = {h.surface: _place_name(h, tables) for h in places}
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)

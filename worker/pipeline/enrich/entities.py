@@ -46,6 +46,11 @@ _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
 
+def _one_word_country(hit: Hit) -> bool:
+    surface = hit.term.surface
+    return " " not in surface and "." not in surface and any(p.kind == "country" for p in hit.term.places)
+
+
 def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     """Drop leading sentence words, titles (``Sen.``/``Sen``), party tags (``D-Ohio``), an owner before a
     possessive (``SentinelOne's Hegel``) and role nouns before a full name (``Student Daniel Broz``);
@@ -248,7 +253,11 @@ def find_names(
             orgs.setdefault(hit.term.org, []).append((hit.start, hit.end, hit.term.surface))
     # a lone city name inside a capitalised run is part of a name ("Brandon Doherty", "Bo Nickal")
     # ... and so is a place right after a given name ("Gwyneth Holland", "Michael Jordan")
-    cutters = [h for h in hits if h.term.cuts_names and not given_name_before(body, h.start)]
+    cutters = [
+        h
+        for h in hits
+        if h.term.cuts_names and not given_name_before(body, h.start, any_name=_one_word_country(h))
+    ]
     find = body.find
     for start, t in _segments(body, cutters):
         names = cache.get(t)

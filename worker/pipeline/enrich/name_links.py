@@ -15,6 +15,10 @@ _KNOWN_AS = re.compile(
 )
 _HEADLINE_NAME = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) ([A-Z][a-z][\w’'-]*[a-z])(?![\w’'-])")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+)$")
+_NOT_FIRST_WORDS = """Team Great Greater Free Visit Brand Made Miss Air Radio Royal North South East West
+    New Old Nazi Soviet Imperial Weimar Communist Fascist Democratic Federal Socialist Modern Ancient Mainland
+    Central"""
+_NOT_FIRST_NAMES = frozenset(_NOT_FIRST_WORDS.split())
 _COORDINATED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) $")
 _OPEN_QUOTES = frozenset('"“')
 _CLOSE_QUOTES = frozenset('"”')
@@ -37,12 +41,22 @@ def headline_names(headline: str, index: NameIndex) -> list[str]:
     return added
 
 
-def given_name_before(body: str, start: int) -> bool:
-    """Is the word right before ``start`` a common given name (``Gwyneth`` in ``Gwyneth Holland``)?"""
+def given_name_before(body: str, start: int, *, any_name: bool = False) -> bool:
+    """Is the word right before ``start`` a common given name (``Karen`` in ``Karen Holland``)?  With
+    ``any_name`` (a one-word country alias such as ``Holland``): any capitalised word that can start a
+    name, not at a sentence start (``said Gwyneth Holland``, but not ``Team USA`` or ``Captain America``)."""
     if start < 3 or body[start - 1] != " ":
         return False
     m = _WORD_BEFORE.search(body, max(0, start - 20), start - 1)
-    return m is not None and m.group(1).lower() in GIVEN_NAMES
+    if m is None:
+        return False
+    word = m.group(1)
+    if word.lower() in GIVEN_NAMES:
+        return True
+    if not any_name or word in _NOT_FIRST_NAMES or word in TITLES or word in ROLE_NOUNS:
+        return False
+    before = body[max(0, m.start(1) - 2) : m.start(1)]
+    return before.endswith(" ") and before[:1] not in '.!?:;\n"“'
 
 
 def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[str]) -> None:
