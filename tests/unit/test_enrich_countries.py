@@ -54,3 +54,10 @@ def test_a_country_alias_used_as_a_surname_is_not_counted() -> None:
 def test_a_country_after_an_adjective_still_counts() -> None:
     assert "DE" in countries("History", "Businesses were sold under duress in Nazi Germany.")
     assert "US" in countries("Sport", "Fans cheered for Team USA on Sunday.")
+
+
+def test_a_given_name_that_is_a_country_is_the_person() -> None:
+    found = countries(
+        "Film", "Fans will wait for Jordan Peele’s next movie.", "Jordan grew up playing games."
+    )
+    assert "JO" not in found

@@ -256,8 +256,14 @@ def find_names(
     cutters = [
         h
         for h in hits
-        if h.term.cuts_names and not given_name_before(body, h.start, any_name=_one_word_country(h))
-    ]
+        if h.term.cuts_names
+        and not given_name_before(body, h.start, any_name=_one_word_country(h))
+        and not (
+            h.term.special == "person_prone"
+            and body[h.end : h.end + 1] == " "
+            and body[h.end + 1 : h.end + 2].isupper()
+        )
+    ]  # "Jordan Peele": a country that is also a given name, before a capitalised word
     find = body.find
     for start, t in _segments(body, cutters):
         names = cache.get(t)
