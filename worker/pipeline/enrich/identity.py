@@ -27,6 +27,13 @@ class _WordTables(dict[str, bytes]):
 
 
 _WORD_TABLES = _WordTables()
+
+
+def clear_word_cache() -> None:
+    """Forget every memoised word hash (benchmarks of never-seen text)."""
+    _WORD_TABLES.clear()
+
+
 _BITS = tuple(range(8))
 
 
