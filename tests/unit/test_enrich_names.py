@@ -92,3 +92,15 @@ def test_headline_gives_the_full_name_of_a_first_name_only_body() -> None:
     assert len(index.persons["Ashley Quinterro"].mentions) == 2
     unused = find_names(body, scan(body, t), t.stopwords_en, {}, "Report names Karen Molloy as new chief")
     assert "Karen Molloy" not in unused.persons  # never mentioned in the body: no entity
+
+
+def test_organisation_split_at_and_is_joined_and_its_acronym_links_back() -> None:
+    body = (
+        "The Forestry and Land Management Agency (FLMA) issued a warning. FLMA said the risk was high. "
+        "The National Institutes of Health (NIH) agreed."
+    )
+    orgs = names(body).orgs
+    assert "Forestry and Land Management Agency" in orgs
+    surfaces = [surface for _, _, surface in orgs["Forestry and Land Management Agency"]]
+    assert surfaces.count("FLMA") == 2
+    assert [surface for _, _, surface in orgs["National Institutes of Health"]][-1] == "NIH"

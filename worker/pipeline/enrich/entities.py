@@ -14,6 +14,7 @@ from worker.pipeline.enrich.name_links import (
     add_aliases,
     given_name_before,
     headline_names,
+    org_links,
     quoted_title,
     shared_surnames,
 )
@@ -286,6 +287,7 @@ def find_names(
                 orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
                 singles.append((pos, name))
+    org_links(body, orgs)
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
     merge_partial_names(persons)

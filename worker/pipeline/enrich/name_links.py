@@ -19,6 +19,8 @@ _NOT_FIRST_WORDS = """Team Great Greater Free Visit Brand Made Miss Air Radio Ro
     New Old Nazi Soviet Imperial Weimar Communist Fascist Democratic Federal Socialist Modern Ancient Mainland
     Central"""
 _NOT_FIRST_NAMES = frozenset(_NOT_FIRST_WORDS.split())
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][A-Za-z&]{1,7})\)")
+_JOINED_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’-]* )+)(?:and|&) $")
 _COORDINATED = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) (?:and|&) $")
 _OPEN_QUOTES = frozenset('"“')
 _CLOSE_QUOTES = frozenset('"”')
@@ -99,3 +101,29 @@ def add_aliases(body: str, index: NameIndex) -> None:
                 owner = canonical
         if owner is not None:
             index.surnames[alias] = owner
+
+
+def org_links(body: str, orgs: dict[str, list[tuple[int, int, str]]]) -> None:
+    """``Cybersecurity and Infrastructure Security Agency (CISA)``: an organisation name split at ``and``
+    is joined again, and an acronym in parentheses after it names it wherever it appears later."""
+    for canonical in list(orgs):
+        mentions = orgs[canonical]
+        s, e, _ = mentions[0]
+        m = _JOINED_BEFORE.search(body, max(0, s - 60), s) if s > 0 else None
+        if m is not None and m.end() == s:
+            start = m.start(1) + 4 if body.startswith(("The ", "A "), m.start(1)) else m.start(1)
+            start = m.start(1) + 2 if body.startswith("A ", m.start(1)) else start
+            longer = body[start:e]
+            orgs.pop(canonical)
+            canonical = longer
+            orgs.setdefault(canonical, []).append((start, e, longer))
+            mentions = orgs[canonical]
+        a = _ACRONYM_AFTER.match(body, e)
+        if a is None:
+            continue
+        acronym = a.group(1)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", body):
+            if hit.start() != a.start(1):
+                mentions.append((hit.start(), hit.end(), acronym))
+        mentions.append((a.start(1), a.end(1), acronym))
+        mentions.sort()
