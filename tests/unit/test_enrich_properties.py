@@ -130,3 +130,10 @@ def test_numbers_and_dates_scanned_over_the_body_equal_paragraph_by_paragraph(te
 def test_numbers_and_dates_scanned_over_the_body_equal_paragraph_by_paragraph_on_the_corpus() -> None:
     for _, article in dev_articles():
         _scanned_both_ways([p.text for p in article.paragraphs])
+
+
+def test_weekday_at_the_edge_of_the_calendar() -> None:
+    paragraphs, body = paragraphs_from_texts(["The vote was held on Monday and again next Friday."])
+    for day in (date(1, 1, 1), date(9999, 12, 31)):
+        found = extract_dates([(p.idx, p.char_start, p.text) for p in paragraphs], day, body)
+        assert found  # resolved within the calendar, never an OverflowError

@@ -406,3 +406,12 @@ def test_unattributed_claim_in_a_profile_goes_to_its_subject() -> None:
         "No power line in the state has “ever been inspected from end to end.”",
     )
     assert speaker_of(found, "ever been inspected") == "Lena Moritz"
+
+
+def test_a_title_quoted_inside_a_sentence_is_not_said() -> None:
+    found = quotes(
+        "Author Dana Moss said the book “The Long Winter Road” was her favourite. "
+        "“It changed how I read,” Moss said.",
+    )
+    assert all(q.speaker is None for q in found if q.text.startswith("The Long Winter Road"))
+    assert speaker_of(found, "It changed") == "Dana Moss"

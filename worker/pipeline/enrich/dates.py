@@ -66,10 +66,15 @@ def _nearest_year(month: int, day: int, pub: date) -> date | None:
 def _weekday(wd: int, pub: date, context: str) -> date:
     back = (pub.weekday() - wd) % 7
     if "last " in context[-6:]:
-        return pub - timedelta(days=back or 7)
-    if FUTURE_CUES.search(context):
-        return pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
-    return pub - timedelta(days=back)
+        days = -(back or 7)
+    elif FUTURE_CUES.search(context):
+        days = (wd - pub.weekday()) % 7 or 7
+    else:
+        days = -back
+    try:
+        return pub + timedelta(days=days)
+    except OverflowError:  # a publication date at the very edge of the calendar (0001-01-01)
+        return pub
 
 
 def _stems(text: str, twin: bytes | None) -> list[int]:

@@ -183,6 +183,20 @@ def _term_or_title(text: str) -> bool:
     return len(words) < 2 or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
 
 
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from", "or", "vs"]
+)
+
+
+def _title(text: str) -> bool:
+    """``"The Wuhan Cover-Up"``, ``"Masked Singer"``: a short run of two or more capitalised words (small
+    words allowed), not all in capitals (``"IM ENGAGED!"`` is speech; a lone ``"Ouch"`` may be)."""
+    words = text.strip(" ,.!?;:").split()
+    if not 2 <= len(words) <= 8 or text.isupper() or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+
+
 def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
     rec["speaker"], rec["speaker_entity"] = speaker
     if rec["verb"] is None:
@@ -266,6 +280,9 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if rec["_explicit"] or (not rec["is_partial"] and rec["speaker"] is not None):
                 resolver.remember((rec["speaker"], rec["speaker_entity"]), idx, rec["_pos"])
         carry = recs[-1] if recs and not recs[-1]["_closed"] else None
+        for rec in recs:  # a title quoted inside a sentence is named, not said: no speaker
+            if rec["is_partial"] and rec["speaker"] is not None and _title(rec["text"]):
+                rec["speaker"] = rec["speaker_entity"] = rec["verb"] = None
         items.extend(r for r in recs if r["text"])
         prev = (idx, base, text, spans)
     return [
