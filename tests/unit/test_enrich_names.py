@@ -104,3 +104,9 @@ def test_organisation_split_at_and_is_joined_and_its_acronym_links_back() -> Non
     surfaces = [surface for _, _, surface in orgs["Forestry and Land Management Agency"]]
     assert surfaces.count("FLMA") == 2
     assert [surface for _, _, surface in orgs["National Institutes of Health"]][-1] == "NIH"
+
+
+def test_initials_written_together_stay_in_the_name() -> None:
+    index = names("Author J.R. Moss wrote it. Later, Moss said more. Sen. J.D. Vance agreed.")
+    assert index.lookup("Moss") == "J.R. Moss"
+    assert "J.D. Vance" in index.persons

@@ -73,7 +73,7 @@ FAST_PIECES = st.one_of(
     ),
 )  # fmt: skip
 FAST_TEXT = st.lists(FAST_PIECES, max_size=24).map("".join)
-OLD_TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?|[{_UP}]\.)"
+OLD_TOKEN = rf"(?:[{_UP}](?:[\w\-]|['’](?=\w))*\.?(?:[{_UP}]\.)*|[{_UP}]\.)"
 OLD_CAP_RUN = re.compile(rf"(?<![\w'’]){OLD_TOKEN}(?:[ ](?:{_PART}[ ])?{OLD_TOKEN})*")
 
 

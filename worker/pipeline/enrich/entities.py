@@ -32,11 +32,12 @@ _UP = "A-ZÀ-ÖØ-Þ"
 # the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
 # written as runs of a character set (a tight loop in the regex engine) rather than a repeated choice
 _REST = r"[\w\-]*(?:['’](?=\w)[\w\-]*)*"
-_TOKEN = rf"[{_UP}]{_REST}\.?"
+_INITIALS = rf"\.?(?:[{_UP}]\.)*"  # "D.B.", "J.R.R.": initials written together stay one token
+_TOKEN = rf"[{_UP}]{_REST}{_INITIALS}"
 _PART = r"(?:de|da|di|van|von|der|bin|al|el|la|le|du|del|dos|of|for)"
 # Same matches as rf"(?<![\w'’]){_TOKEN}(?:[ ](?:{_PART}[ ])?{_TOKEN})*", but starting with the capital
 # letter (the look-behind moved after it) so the regex engine skips to capitals with a fast set scan.
-CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].){_REST}\.?(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
+CAP_RUN = re.compile(rf"[{_UP}](?<![\w'’].){_REST}{_INITIALS}(?:[ ](?:{_PART}[ ])?{_TOKEN})*")
 SEGMENT_CACHE_MAX = 50_000
 _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texas)"
 
