@@ -55,9 +55,6 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
-_PERSON_PRONE = frozenset({"Jordan", "Chad"})  # the aliases table's person_prone countries
-
-
 def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichTables) -> list[PlaceHit]:
     """``Kennedy`` (a Bogota locality) in an article about Robert F. Kennedy Jr. is the person: a body or
     headline place hit that is a name word of a person found in the body, or lies inside a person
@@ -68,7 +65,8 @@ def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichT
     spans = [m for person in names.persons.values() for m in person.mentions]
     family = {surname_of(name) for name in names.persons}
     # a country that is also a common given name ("Jordan", "Chad") is the person when one has that name
-    given = {name.split(" ", 1)[0] for name in names.persons} & _PERSON_PRONE
+    firsts = {name.split(" ", 1)[0] for name in names.persons}
+    given = {f for f in firsts if (term := tables.terms.get(f)) is not None and term.special == "person_prone"}
     kept = []
     for hit in places:
         inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
