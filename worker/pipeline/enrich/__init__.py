@@ -66,7 +66,7 @@ def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichT
     family = {surname_of(name) for name in names.persons}
     # a country that is also a common given name ("Jordan", "Chad") is the person when one has that name
     firsts = {name.split(" ", 1)[0] for name in names.persons}
-    given = {f for f in firsts if (term := tables.terms.get(f)) is not None and term.special == "person_prone"}
+    given = {f for f in firsts if (t := tables.terms.get(f)) is not None and t.special == "person_prone"}
     kept = []
     for hit in places:
         inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
