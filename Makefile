@@ -6,7 +6,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 JARS   := $(VENV)/.kafka-jars-$(shell cksum kafka/pom.xml | cut -d' ' -f1)
 
-.PHONY: install demo test lint faults bench clean help
+.PHONY: native install demo test lint faults bench clean help
 
 help:  ## list targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -21,12 +21,15 @@ $(JARS): kafka/pom.xml $(STAMP)
 	$(BIN)/python -m worker.broker.embedded_jars
 	@rm -f $(VENV)/.kafka-jars-*; touch $@
 
-install: $(STAMP) $(JARS)  ## venv, Python packages and the Kafka broker jars
+native: $(STAMP)  ## compile the hot pure packages with mypyc (plain Python if that fails or is stale)
+	@$(BIN)/python -m worker.native ensure
+
+install: $(STAMP) $(JARS) native  ## venv, Python packages, the Kafka broker jars, the compiled parser
 
 demo: install  ## end to end: local broker, topics, corpus, worker, summary
 	$(BIN)/news-ingest demo
 
-lint: $(STAMP)  ## ruff, ruff format, mypy --strict, schemas up to date
+lint: $(STAMP) native  ## ruff, ruff format, mypy --strict, schemas up to date
 	$(BIN)/ruff check worker tests
 	$(BIN)/ruff format --check worker tests
 	$(BIN)/mypy --strict worker tests

@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 import orjson
 
 from worker.errors import Rejection
+from worker.native import status as native_status
 from worker.pipeline.parse import parse_article
 
 TZ = ZoneInfo("America/New_York")
@@ -109,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{res.get('best_pass_articles_per_s', 0.0):,.0f} best pass "
         f"({res['us_per_article']:.1f} µs/article, "
         f"{res['mb_per_s']:.1f} MB/s, {res['rejected']:.0f} rejected per pass)\n"
+        f"parser build: {native_status()['worker.pipeline.parse']}\n"
     )
     return 0
 

@@ -1,0 +1,97 @@
+"""The compiled (mypyc) parser build: used only when it matches the sources, and identical in output to
+plain Python on every record of the dev corpora."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from worker import native
+
+DIGEST_SCRIPT = """
+import gzip, hashlib, json, sys
+from zoneinfo import ZoneInfo
+from worker.errors import Rejection
+from worker.native import status
+from worker.pipeline.parse import parse_article
+tz = ZoneInfo("America/New_York")
+h = hashlib.sha256()
+n = 0
+for path in sys.argv[1:]:
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            kind = "html" if "html" in str(rec.get("content_type", "")) else "text"
+            out = parse_article(rec["value"], content_type=kind, tz=tz)
+            h.update(repr(out).encode() if isinstance(out, Rejection) else out.model_dump_json().encode())
+            n += 1
+print(json.dumps({"digest": h.hexdigest(), "records": n, "build": status()["worker.pipeline.parse"]}))
+"""
+CORPORA = [Path("/work/shared/data/dev/articles.jsonl"), Path("/work/shared/data/dev/html.jsonl.gz")]
+
+
+def _digest(*, pure: bool) -> dict[str, object]:
+    env = dict(os.environ)
+    env.pop(native.PURE_ENV, None)
+    if pure:
+        env[native.PURE_ENV] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", DIGEST_SCRIPT, *map(str, CORPORA)],
+        capture_output=True, text=True, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+def test_native_and_plain_python_parse_identically() -> None:
+    if not all(p.exists() for p in CORPORA):
+        pytest.skip("shared dev corpus not present")
+    compiled, pure = _digest(pure=False), _digest(pure=True)
+    assert pure["build"] == f"{native.PURE_ENV} is set"
+    if shutil.which("cc") or shutil.which("gcc"):  # `make install` builds it wherever a C compiler is
+        assert compiled["build"] == "native", compiled["build"]
+    assert compiled["records"] == pure["records"] == 251
+    assert compiled["digest"] == pure["digest"]
+
+
+def test_stale_or_missing_build_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    package = "worker.pipeline.parse"
+    monkeypatch.delenv(native.PURE_ENV, raising=False)
+    monkeypatch.setattr(native, "NATIVE_DIR", tmp_path)
+    assert native._why_not(package) == "not built (run `make install`)"
+    current = {
+        str(p.relative_to(native.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in native.sources(package)
+    }
+    manifest = {"ext_suffix": native._ext_suffix(), "sources": current}
+    native.manifest_path(package).write_text(json.dumps(manifest), encoding="utf-8")
+    assert native._why_not(package) is None
+    path: list[str] = []
+    assert native.activate(package, path) is True
+    assert path == [str(tmp_path / "worker" / "pipeline" / "parse")]
+    edited = dict(current)
+    edited[next(iter(edited))] = "0" * 64  # as if that module had been edited after the build
+    native.manifest_path(package).write_text(json.dumps({**manifest, "sources": edited}), encoding="utf-8")
+    assert native._why_not(package) == "sources changed since the build (run `make install`)"
+    path = []
+    assert native.activate(package, path) is False
+    assert path == []
+    other = {**manifest, "ext_suffix": ".cpython-399-x.so"}
+    native.manifest_path(package).write_text(json.dumps(other), encoding="utf-8")
+    assert native._why_not(package) == "built for another Python"
+    monkeypatch.setenv(native.PURE_ENV, "1")
+    assert native._why_not(package) == f"{native.PURE_ENV} is set"
+
+
+def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
+    names = {p.name for p in native.sources("worker.pipeline.parse")}
+    assert "segment.py" in names and "article.py" in names
+    assert "__init__.py" not in names and "html.py" not in names
