@@ -61,3 +61,9 @@ def test_a_given_name_that_is_a_country_is_the_person() -> None:
         "Film", "Fans will wait for Jordan Peele’s next movie.", "Jordan grew up playing games."
     )
     assert "JO" not in found
+
+
+def test_a_demonym_that_is_also_a_town_is_no_place() -> None:
+    # "Brits" (a South African town) and "Latina" (a Spanish one) name people here
+    assert countries("Holiday plans", "Many Brits now skip the beach.", "She is a proud Latina.") == set()
+    assert countries("Holiday plans", "Brits flock to Spain in August.") == {"ES"}
