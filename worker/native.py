@@ -27,6 +27,8 @@ NATIVE_DIR = ROOT / "build" / "native"
 PURE_ENV = "NEWS_INGEST_PURE_PYTHON"
 
 # package -> modules left as Python (besides __init__): html.py only wraps trafilatura.
+# The enrich package is not compiled: measured 2.18 -> 1.97 ms/article (10%), and mypyc's ``str.lower``
+# ignores the final-sigma rule (``"AΣ".lower()``), which changes keywords of Greek text.
 GROUPS: dict[str, frozenset[str]] = {
     "worker.pipeline.parse": frozenset({"html.py"}),
 }
