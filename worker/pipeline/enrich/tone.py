@@ -65,8 +65,11 @@ def tone(tokens: list[str], counts: Counter[str], lex: dict[str, float]) -> Tone
     if not tokens:
         return None
     sums = _Sums()
-    for word in counts.keys() & lex.keys():
-        sums.add(lex[word], counts[word])
+    get = lex.get
+    for word, n in counts.items():  # first-seen order: float sums must not depend on set order
+        v = get(word)
+        if v is not None:
+            sums.add(v, n)
     present = NEGATE.intersection(counts) if sums.n_pos + sums.n_neg else None
     if present:
         for v in _negated(tokens, present, lex):
