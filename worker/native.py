@@ -45,9 +45,14 @@ def package_dir(package: str) -> Path:
 
 
 def sources(package: str) -> list[Path]:
-    """The modules of ``package`` that are compiled."""
+    """The modules of ``package`` that are compiled: Python modules (mypyc) and C extensions (``_*.c``)."""
     skip = GROUPS[package] | {"__init__.py"}
     return sorted(p for p in package_dir(package).glob("*.py") if p.name not in skip)
+
+
+def c_sources(package: str) -> list[Path]:
+    """Hand-written C extension modules of ``package`` (each with a Python reference beside it)."""
+    return sorted(package_dir(package).glob("_*.c"))
 
 
 def _digest(path: Path) -> str:
@@ -69,7 +74,7 @@ def _why_not(package: str) -> str | None:
     if manifest.get("ext_suffix") != _ext_suffix():
         return "built for another Python"
     built: dict[str, str] = manifest.get("sources", {})
-    current = {str(p.relative_to(ROOT)): _digest(p) for p in sources(package)}
+    current = {str(p.relative_to(ROOT)): _digest(p) for p in [*sources(package), *c_sources(package)]}
     if built != current:
         return "sources changed since the build (run `make install`)"
     return None
@@ -96,7 +101,7 @@ def build(packages: list[str] | None = None) -> int:
     """Compile ``packages`` (default all of GROUPS) with mypyc; 0 on success.  Needs mypy and a C compiler."""
     try:
         from mypyc.build import mypycify
-        from setuptools import setup
+        from setuptools import Extension, setup
     except ImportError as exc:
         print(f"native build skipped: {exc}", file=sys.stderr)
         return 1
@@ -106,10 +111,12 @@ def build(packages: list[str] | None = None) -> int:
         srcs = sources(package)
         manifest_path(package).unlink(missing_ok=True)
         rel = [str(p.relative_to(ROOT)) for p in srcs]
+        c_rel = [str(p.relative_to(ROOT)) for p in c_sources(package)]
         cwd = Path.cwd()
         try:
             os.chdir(ROOT)  # mypyc names modules after their paths relative to the working directory
             ext = mypycify(rel, group_name=f"{package}._native", target_dir=str(tmp / "c" / package))
+            ext += [Extension(f"{package}.{Path(c).stem}", [c], extra_compile_args=["-O3"]) for c in c_rel]
             setup(
                 name=f"native-{package}",
                 ext_modules=ext,
@@ -126,10 +133,10 @@ def build(packages: list[str] | None = None) -> int:
         manifest = {
             "ext_suffix": _ext_suffix(),
             "python": sys.version,
-            "sources": {r: _digest(p) for r, p in zip(rel, srcs, strict=True)},
+            "sources": {r: _digest(ROOT / r) for r in [*rel, *c_rel]},
         }
         manifest_path(package).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-        print(f"native build of {package}: {len(srcs)} modules compiled")
+        print(f"native build of {package}: {len(srcs)} modules compiled, {len(c_rel)} C extension(s)")
     return status_code
 
 

@@ -91,7 +91,7 @@ def test_stale_or_missing_build_is_not_used(tmp_path: Path, monkeypatch: pytest.
     assert native._why_not(package) == "not built (run `make install`)"
     current = {
         str(p.relative_to(native.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in native.sources(package)
+        for p in [*native.sources(package), *native.c_sources(package)]
     }
     manifest = {"ext_suffix": native._ext_suffix(), "sources": current}
     native.manifest_path(package).write_text(json.dumps(manifest), encoding="utf-8")
@@ -117,3 +117,4 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
     names = {p.name for p in native.sources("worker.pipeline.parse")}
     assert "segment.py" in names and "article.py" in names
     assert "__init__.py" not in names and "html.py" not in names
+    assert [p.name for p in native.c_sources("worker.pipeline.parse")] == ["_textscan.c"]

@@ -19,7 +19,6 @@ from tests.parse_fixtures import NY, SHARED
 from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse import parse_article
-from worker.pipeline.parse.spaces import count_spaces, has_double_space
 from worker.pipeline.parse.state import markup_lines
 
 DEV = SHARED / "data" / "dev"
@@ -61,20 +60,3 @@ def test_nul_heavy_text_is_rejected_as_binary() -> None:
         res = parse_article(text, content_type="text", tz=NY)
         assert isinstance(res, Rejection) and res.reason == Reason.NOT_AN_ARTICLE, res
         assert "binary" in res.detail
-
-
-_SPACEY = st.text(alphabet=st.sampled_from(" a\n\u00e9\u2019\u2020\u0420\u0620\u0720\U0001f600"), max_size=80)
-
-
-@settings(max_examples=500, deadline=None)
-@given(_SPACEY)
-def test_space_questions_answered_off_the_bytes(text: str) -> None:
-    assert has_double_space(text.encode("utf-8")) == ("  " in text)
-    assert count_spaces(text) == text.count(" ")
-
-
-def test_space_count_past_the_adler_modulus() -> None:
-    text = "ab c\u2019 " * 20000  # 120,000 characters, more spaces than Adler-32's modulus
-    assert count_spaces(text) == text.count(" ") == 40000
-    assert not has_double_space(text.encode("utf-8"))
-    assert has_double_space((text + " ").encode("utf-8"))

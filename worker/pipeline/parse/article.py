@@ -13,13 +13,8 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse.build import from_segments
 from worker.pipeline.parse.segment import segment
-from worker.pipeline.parse.textclean import (
-    has_odd_char,
-    looks_binary,
-    normalize_text,
-    unusual_chars,
-    utf8_of,
-)
+from worker.pipeline.parse.textclean import looks_binary, normalize_text
+from worker.pipeline.parse.textscan import scan_text
 
 _HTML_SNIFF = ("<!doctype html", "<html", "<head", "<body")
 _SNIFF_LEN = max(map(len, _HTML_SNIFF))
@@ -41,10 +36,8 @@ def parse_article(
             return Rejection(Reason.NOT_AN_ARTICLE, f"expected str, got {type(text).__name__}")
         if not text or text.isspace():  # == not text.strip(), without copying the text
             return Rejection(Reason.NOT_AN_ARTICLE, "empty text")
-        data = utf8_of(text)  # None: lone surrogates
-        unusual = unusual_chars(data) if data is not None else None
-        odd = unusual is None or has_odd_char(unusual)  # False: no NUL, control, nothing to rewrite
-        if looks_binary(text, maybe_nul=odd, maybe_fffd=unusual is None or "\ufffd" in unusual):
+        odd, bad = scan_text(text)  # odd: a NUL, control or other character to rewrite
+        if looks_binary(len(text), bad):
             return Rejection(Reason.NOT_AN_ARTICLE, "binary or undecodable content")
         head = text[:64].lstrip()  # a short copy first: leading whitespace is rarely long
         if len(head) < _SNIFF_LEN:
@@ -60,7 +53,7 @@ def parse_article(
             return _parse_normalized(
                 normalize_text(text, check=False), tz=tz, source_url=source_url, base_url=base_url
             )
-        return _parse_normalized(text, tz=tz, source_url=source_url, base_url=base_url, utf8=data)
+        return _parse_normalized(text, tz=tz, source_url=source_url, base_url=base_url)
     except Exception as exc:  # noqa: BLE001 - contract: never raise; a bug surfaces as INTERNAL_ERROR
         return Rejection(
             Reason.INTERNAL_ERROR,
@@ -77,10 +70,9 @@ def parse_text(
 
 
 def _parse_normalized(
-    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str, utf8: bytes | None = None
+    text: str, *, tz: ZoneInfo, source_url: str | None, base_url: str
 ) -> ParsedArticle | Rejection:
-    """``utf8``: the UTF-8 bytes of ``text`` if the caller has them (saves scans of the text)."""
-    seg = segment(text, tz, base_url, utf8)
+    seg = segment(text, tz, base_url)
     evidence = (
         seg.header_date is not None
         or seg.published is not None

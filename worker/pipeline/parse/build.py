@@ -17,8 +17,8 @@ from worker.models.article import (
     Related,
 )
 from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
-from worker.pipeline.parse.spaces import count_spaces
 from worker.pipeline.parse.state import Segments
+from worker.pipeline.parse.textscan import count_spaces
 
 WORDS_PER_MINUTE = 238
 # Flags is frozen and holds one bool: every article shares one of two instances (as the model's own

@@ -81,11 +81,10 @@ def _meta(seg: Segments, lines: list[str], tz: ZoneInfo) -> int:
     return i
 
 
-def segment(text: str, tz: ZoneInfo, base_url: str, utf8: bytes | None = None) -> Segments:
-    """Read the segments off ``text``, which ``normalize_text`` has already been applied to
-    (``utf8``: its UTF-8 bytes, if at hand)."""
+def segment(text: str, tz: ZoneInfo, base_url: str) -> Segments:
+    """Read the segments off ``text``, which ``normalize_text`` has already been applied to."""
     seg = Segments()
-    cl = Lines(text, utf8)
+    cl = Lines(text)
     lines = cl.lines
     seg.html_fragments = cl.html_fragments
     n = len(lines)

@@ -9,8 +9,8 @@ from typing import Literal
 from worker.models.article import Author, Dateline, Link, Photo, Related
 from worker.models.trusted import trusted
 from worker.pipeline.parse.captions import parse_caption, strip_license_tail
-from worker.pipeline.parse.spaces import has_double_space
 from worker.pipeline.parse.textclean import Anchor, clean_fragment
+from worker.pipeline.parse.textscan import has_double_space
 from worker.pipeline.parse.timestamps import Stamp
 
 LICENSE_HREF = "/News_Photos/lp/"
@@ -57,12 +57,11 @@ def is_caption_line(s: str) -> bool:
 
 
 class Lines:
-    """Cleaned lines of already ``normalize_text``-ed text (``utf8``: its UTF-8 bytes, if at hand), plus
-    the anchors found on each."""
+    """Cleaned lines of already ``normalize_text``-ed text, plus the anchors found on each."""
 
     __slots__ = ("anchors", "html_fragments", "lines")
 
-    def __init__(self, text: str, utf8: bytes | None = None) -> None:
+    def __init__(self, text: str) -> None:
         self.lines = lines = list(map(str.strip, text.split("\n")))
         self.anchors: dict[int, list[Anchor]] = {}
         self.html_fragments = 0
@@ -75,7 +74,7 @@ class Lines:
             if found:
                 self.anchors[idx] = found
         # one scan of the text instead of one per line (cleaned lines are collapsed already)
-        if has_double_space(utf8) if utf8 is not None else "  " in text:
+        if has_double_space(text):
             lines[:] = [" ".join(s.split()) if "  " in s else s for s in lines]
 
 

@@ -9,18 +9,12 @@ import html
 import re
 from typing import NamedTuple
 
+from worker.pipeline.parse.textscan import scan_text
+
 # Newline variants -> "\n".  Odd spaces -> " ".  Zero-width/soft hyphen, C0 controls, surrogates -> removed.
 _NEWLINE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 _ODD_SPACE = re.compile(r"[\t\x0b\x0c\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _DROP = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\u200b-\u200f\u2060\ufeff\u00ad\ufffe\uffff\ud800-\udfff]")
-# Detection without a per-character scan of the whole text (a regex char class costs ~50 µs on a 10 KB
-# article): drop printable ASCII from the UTF-8 bytes (C-speed), decode the few bytes left (multi-byte
-# sequences stay intact: all their bytes are >= 0x80) and search those characters for an odd one.
-_PRINTABLE_ASCII = b"\n" + bytes(range(32, 127))
-_ODD_CHAR = re.compile(
-    "[\x00-\x09\x0b-\x1f\x7f\x85\xa0\xad\u1680\u2000-\u200f\u2028\u2029\u202f\u205f\u2060\u3000"
-    "\ufeff\ufffe\uffff]"
-)
 
 _SCRIPT = re.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
@@ -67,28 +61,9 @@ class Anchor(NamedTuple):
     text: str
 
 
-def utf8_of(text: str) -> bytes | None:
-    """``text`` as UTF-8, None if it holds lone surrogates."""
-    try:
-        return text.encode("utf-8")
-    except UnicodeEncodeError:
-        return None
-
-
-def unusual_chars(data: bytes) -> str:
-    """The characters of UTF-8 ``data`` that are neither printable ASCII nor a newline, in order."""
-    return data.translate(None, _PRINTABLE_ASCII).decode("utf-8")
-
-
-def has_odd_char(unusual: str) -> bool:
-    """True if ``unusual`` (see ``unusual_chars``) holds a character ``normalize_text`` rewrites."""
-    return _ODD_CHAR.search(unusual) is not None
-
-
 def needs_normalizing(text: str) -> bool:
     """True if ``text`` holds CR, tabs, controls, NBSP, zero-width or other odd characters."""
-    data = utf8_of(text)
-    return data is None or has_odd_char(unusual_chars(data))  # None: lone surrogates
+    return scan_text(text)[0]
 
 
 def normalize_text(text: str, *, check: bool = True) -> str:
@@ -147,15 +122,7 @@ def is_boilerplate(line: str) -> bool:
     return line.casefold().rstrip(" .:!»>›→") in _BOILERPLATE
 
 
-def looks_binary(text: str, *, maybe_nul: bool = True, maybe_fffd: bool = True) -> bool:
-    """Decoded garbage: many U+FFFD replacement characters or NULs.
-
-    ``maybe_nul=False``: the caller knows ``text`` has no NUL (``needs_normalizing`` said no), which
-    skips a ~4 µs scan; ``maybe_fffd=False``: it knows there is no U+FFFD either (e.g. from
-    ``unusual_chars``), which skips a memchr-speed ``in`` over the whole text.
-    """
-    n = len(text)
-    if n == 0 or (not (maybe_fffd and "\ufffd" in text) and not maybe_nul):
-        return False
-    bad = text.count("\ufffd") + (text.count("\x00") if maybe_nul else 0)
-    return bad > 8 and bad * 20 > n
+def looks_binary(length: int, bad: int) -> bool:
+    """Decoded garbage: many U+FFFD replacement characters or NULs (``bad``, from ``scan_text``) in a
+    text of ``length`` characters."""
+    return bad > 8 and bad * 20 > length
