@@ -69,6 +69,14 @@ def test_c_scans_across_block_edges(size: int) -> None:
                 assert fast(text) == ref(text), (fill, size, fast)
 
 
+def test_c_counts_past_a_block_of_narrow_counters() -> None:
+    c = _compiled()
+    for unit in ("\x00", "\ufffd", "\x00\U0001f600"):
+        for n in (254, 255, 256, 1000, 5000):
+            text = unit * n
+            assert c.scan_text(text) == py_scan_text(text) == (unit[0] == "\x00", n * len(unit[:1]))
+
+
 def test_space_count_past_the_adler_modulus() -> None:
     text = "ab c\u2019 " * 20000  # 120,000 characters, more spaces than Adler-32's modulus
     assert py_count_spaces(text) == textscan.count_spaces(text) == text.count(" ") == 40000

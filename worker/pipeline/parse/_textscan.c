@@ -38,30 +38,49 @@
     } while (0)
 
 /* A character normalize_text rewrites: C0 controls but LF, DEL, NEL, NBSP, soft hyphen, odd spaces,
- * zero-width characters, line/paragraph separators, BOM, non-characters, lone surrogates. */
-#define ODD_LATIN1(c) \
-    (((c) < 0x20 && (c) != 0x0a) | ((c) == 0x7f) | ((c) == 0x85) | ((c) == 0xa0) | ((c) == 0xad))
-#define ODD_WIDE(c)                                                                              \
-    (ODD_LATIN1(c) | ((c) == 0x1680) | ((c) >= 0x2000 && (c) <= 0x200f) | ((c) == 0x2028) |       \
-     ((c) == 0x2029) | ((c) == 0x202f) | ((c) == 0x205f) | ((c) == 0x2060) | ((c) == 0x3000) |    \
-     ((c) >= 0xd800 && (c) <= 0xdfff) | ((c) == 0xfeff) | ((c) == 0xfffe) | ((c) == 0xffff))
+ * zero-width characters, line/paragraph separators, BOM, non-characters, lone surrogates.  Written with
+ * & and | only (no short-circuit branches) and unsigned range tests, in the code unit's own width, so
+ * the loops vectorise.  GCC would merge the equality tests into 64-bit bit tests that do not vectorise
+ * (tree-reassoc), hence the attribute. */
+#if defined(__GNUC__) && !defined(__clang__)
+#define VECTORISABLE __attribute__((optimize("no-tree-reassoc")))
+#else
+#define VECTORISABLE
+#endif
 
-#define SCAN(T, ODD)                                                      \
-    do {                                                                  \
-        const T *p = (const T *)data;                                     \
-        Py_ssize_t i = 0;                                                 \
-        while (i < n) {                                                   \
-            Py_ssize_t end = (n - i > BLOCK) ? i + BLOCK : n;             \
-            unsigned int o = 0, b = 0;                                    \
-            for (; i < end; i++) {                                        \
-                Py_UCS4 c = p[i];                                         \
-                o |= ODD(c);                                              \
-                b += (c == 0) | (c == 0xfffd);                            \
-            }                                                             \
-            odd |= o;                                                     \
-            bad += b;                                                     \
-        }                                                                 \
-    } while (0)
+#define IN(T, c, lo, hi) ((T)((c) - (lo)) <= (T)((hi) - (lo)))
+#define ODD_LATIN1(T, c)                                                                    \
+    (IN(T, c, 0x00, 0x09) | IN(T, c, 0x0b, 0x1f) | ((c) == 0x7f) | ((c) == 0x85) | ((c) == 0xa0) | \
+     ((c) == 0xad))
+#define ODD_WIDE(T, c)                                                                        \
+    (ODD_LATIN1(T, c) | ((c) == 0x1680) | IN(T, c, 0x2000, 0x200f) | IN(T, c, 0x2028, 0x2029) | \
+     ((c) == 0x202f) | IN(T, c, 0x205f, 0x2060) | ((c) == 0x3000) | IN(T, c, 0xd800, 0xdfff) |   \
+     ((c) == 0xfeff) | IN(T, c, 0xfffe, 0xffff))
+
+/* scan_<T>: odd |= any odd code unit; returns the number of NUL and U+FFFD code units. */
+#define DEFINE_SCAN(NAME, T, ODD)                                                  \
+    static VECTORISABLE Py_ssize_t NAME(const T *p, Py_ssize_t n, unsigned int *odd) \
+    {                                                                              \
+        Py_ssize_t i = 0, bad = 0;                                                 \
+        T o = 0;                                                                   \
+        while (i < n) {                                                            \
+            Py_ssize_t block = sizeof(T) == 1 ? 255 : BLOCK; /* b cannot overflow */ \
+            Py_ssize_t end = (n - i > block) ? i + block : n;                      \
+            T b = 0;                                                               \
+            for (; i < end; i++) {                                                 \
+                T c = p[i];                                                        \
+                o |= (T)ODD(T, c);                                                 \
+                b += (T)((c == 0) | (c == (T)0xfffd));                             \
+            }                                                                      \
+            bad += b;                                                              \
+        }                                                                          \
+        *odd = o != 0;                                                             \
+        return bad;                                                                \
+    }
+
+DEFINE_SCAN(scan_ucs1, Py_UCS1, ODD_LATIN1)
+DEFINE_SCAN(scan_ucs2, Py_UCS2, ODD_WIDE)
+DEFINE_SCAN(scan_ucs4, Py_UCS4, ODD_WIDE)
 
 static int
 unpack(PyObject *arg, int *kind, const void **data, Py_ssize_t *n)
@@ -82,7 +101,7 @@ unpack(PyObject *arg, int *kind, const void **data, Py_ssize_t *n)
 }
 
 static PyObject *
-count_spaces(PyObject *module, PyObject *arg)
+count_spaces(PyObject *Py_UNUSED(module), PyObject *arg)
 {
     int kind;
     const void *data;
@@ -103,7 +122,7 @@ count_spaces(PyObject *module, PyObject *arg)
 }
 
 static PyObject *
-has_double_space(PyObject *module, PyObject *arg)
+has_double_space(PyObject *Py_UNUSED(module), PyObject *arg)
 {
     int kind;
     const void *data;
@@ -125,7 +144,7 @@ has_double_space(PyObject *module, PyObject *arg)
 }
 
 static PyObject *
-scan_text(PyObject *module, PyObject *arg)
+scan_text(PyObject *Py_UNUSED(module), PyObject *arg)
 {
     int kind;
     const void *data;
@@ -135,13 +154,13 @@ scan_text(PyObject *module, PyObject *arg)
         return NULL;
     }
     if (kind == PyUnicode_1BYTE_KIND) {
-        SCAN(Py_UCS1, ODD_LATIN1);
+        bad = scan_ucs1((const Py_UCS1 *)data, n, &odd);
     }
     else if (kind == PyUnicode_2BYTE_KIND) {
-        SCAN(Py_UCS2, ODD_WIDE);
+        bad = scan_ucs2((const Py_UCS2 *)data, n, &odd);
     }
     else {
-        SCAN(Py_UCS4, ODD_WIDE);
+        bad = scan_ucs4((const Py_UCS4 *)data, n, &odd);
     }
     return Py_BuildValue("(Nn)", PyBool_FromLong(odd != 0), bad);
 }
