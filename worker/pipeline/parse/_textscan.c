@@ -70,7 +70,7 @@
             for (; i < end; i++) {                                                 \
                 T c = p[i];                                                        \
                 o |= (T)ODD(T, c);                                                 \
-                b += (T)((c == 0) | (c == (T)0xfffd));                             \
+                b += (T)((c == 0) | ((unsigned int)c == 0xfffdu));                 \
             }                                                                      \
             bad += b;                                                              \
         }                                                                          \
