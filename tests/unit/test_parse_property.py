@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -10,7 +12,11 @@ from worker.errors import Reason, Rejection
 from worker.models.article import ParsedArticle
 from worker.pipeline.parse import parse_article
 
-_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(
+    max_examples=int(os.environ.get("HYPOTHESIS_EXAMPLES", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 _PIECES = st.sampled_from(
     [
         " date 2023-12-22 Trending", "World News", "Dec. 22, 2023 / 7:11 AM",
