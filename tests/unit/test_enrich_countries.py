@@ -67,3 +67,37 @@ def test_a_demonym_that_is_also_a_town_is_no_place() -> None:
     # "Brits" (a South African town) and "Latina" (a Spanish one) name people here
     assert countries("Holiday plans", "Many Brits now skip the beach.", "She is a proud Latina.") == set()
     assert countries("Holiday plans", "Brits flock to Spain in August.") == {"ES"}
+
+
+def test_a_place_inside_an_organisation_name_counts() -> None:
+    assert countries("Media news", "The New York Times reported the deal on Monday.") == {"US"}
+    assert countries("Rates", "The Bank of England held rates.") == {"GB"}
+    paragraphs, body = paragraphs_from_texts(["She told The Washington Post she would run."])
+    article = ParsedArticle(shape="upi_text", headline="Race", paragraphs=paragraphs, body_text=body)
+    out = enrich(article, tables=load_tables(), dedup=None, now=datetime(2024, 1, 1, tzinfo=UTC), source=None)
+    assert [e.canonical for e in out.entities if e.type == "ORG"] == ["The Washington Post"]
+
+
+def test_a_currency_prefix_is_no_place() -> None:
+    assert countries("Box office", "The film earned 131 million yen (about US$904,100).") == set()
+    assert countries("Box office", "It made AU$2 million in Sydney.") == {"AU"}
+
+
+def test_regions_islands_and_landmarks_inside_one_country() -> None:
+    assert countries("Weather", "No white Christmas in most of New England this year.") == {"US"}
+    assert countries("Travel", "A quiet weekend on Maui, then a cruise.") == {"US"}
+    assert countries("Solstice", "Crowds gathered at Stonehenge at dawn.") == {"GB"}
+    assert countries("Business", "The firm opened its second office in KSA.") == {"SA"}
+
+
+def test_towns_named_like_people_or_words_or_brands_are_no_place() -> None:
+    assert countries("Nativity", "Mary and Joseph travelled for days.") == set()
+    assert countries("Books", "She wrote in her book Confidence Man that he lied.") == set()
+    assert countries("Cars", "Toyota cut the price of the electric model.") == set()
+
+
+def test_a_blocked_town_name_does_not_break_a_person_name() -> None:
+    from tests.unit.test_enrich_quotes import quotes
+
+    said = quotes("Victoria Beckham met Tom Brown.", "\u201cIt went better than expected,\u201d she said.")
+    assert [q.speaker for q in said] == ["Victoria Beckham"]

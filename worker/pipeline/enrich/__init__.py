@@ -27,7 +27,7 @@ from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_plac
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
 from worker.pipeline.enrich.entities import find_names
-from worker.pipeline.enrich.gazetteer import Hit, scan
+from worker.pipeline.enrich.gazetteer import Hit, scan, with_org_places
 from worker.pipeline.enrich.identity import article_id, content_sha256, simhash_tokens
 from worker.pipeline.enrich.keywords import top_keywords
 from worker.pipeline.enrich.language import detect_language
@@ -239,7 +239,10 @@ def enrich(
     headline_hits = scan(article.headline, tables)
     dateline = _dateline_text(article)
     dateline_hits = scan(dateline, tables) if dateline else []
-    segments = [SegmentHits(0, body, body_hits), SegmentHits(HEADLINE_PARA, article.headline, headline_hits)]
+    segments = [
+        SegmentHits(0, body, with_org_places(body_hits, tables.org_places)),
+        SegmentHits(HEADLINE_PARA, article.headline, with_org_places(headline_hits, tables.org_places)),
+    ]
     if dateline_hits:
         segments.append(SegmentHits(DATELINE_PARA, dateline, dateline_hits))
     surfaces = {h.term.surface for seg in segments for h in seg.hits}

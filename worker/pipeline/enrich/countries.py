@@ -85,6 +85,8 @@ def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bo
 def _explicit(seg: SegmentHits, hit: Hit) -> Place | None:
     term = hit.term
     text = seg.text
+    if text[hit.end : hit.end + 1] == "$":  # US$, AU$, NZ$, HK$: a currency, not the place
+        return None
     for place in term.places:
         if place.kind == "admin1_abbr":
             before = text[max(0, hit.start - 2) : hit.start]
@@ -149,6 +151,8 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                     "Georgia", iso, admin1, "country" if iso == "GE" else "admin1", 0, None, None, None
                 )
             elif place is None:
+                if seg.text[hit.end : hit.end + 1] == "$":
+                    continue
                 cands = [p for p in term.places if p.kind in CITY_KINDS]
                 if not cands:
                     continue

@@ -64,3 +64,18 @@ def scan_all(text: str, tables: EnrichTables) -> list[Hit]:
         hits.append(Hit(term, start, end))
         last_end = end
     return hits
+
+
+def with_org_places(hits: list[Hit], org_places: dict[str, tuple[tuple[int, Term], ...]]) -> list[Hit]:
+    """``hits`` with each organisation that names a place replaced by those places (for countries only:
+    ``The New York Times`` counts US, as ``New York``)."""
+    if not org_places or not any(h.term.surface in org_places for h in hits):
+        return hits
+    out: list[Hit] = []
+    for h in hits:
+        inner = org_places.get(h.term.surface)
+        if inner is None:
+            out.append(h)
+        else:
+            out.extend(Hit(term, h.start + off, h.start + off + len(term.surface)) for off, term in inner)
+    return out

@@ -49,7 +49,7 @@ class Term:
             or bool(self.org)
             or self.demonym is not None
             or any(p.kind not in ("city", "capital") for p in self.places)
-            or bool(self.special)
+            or (bool(self.special) and self.special != "blocked")  # "Victoria", "Mary": names, never places
         )
         object.__setattr__(self, "cuts_names", cuts)
 
@@ -69,8 +69,31 @@ class EnrichTables:
     background_docs: int
     keyword_idf: dict[str, float]  # derived from background_df: word -> log((docs + 1) / (df + 1))
     keyword_drop: frozenset[str]  # stopwords_en | keywords.SHORT_TOKENS: never a keyword
+    # organisation surface -> (offset, Term) of the places named inside it (``New York`` in ``The New York
+    # Times``): they count for countries, the organisation stays one ORG entity
+    org_places: dict[str, tuple[tuple[int, Term], ...]] = field(default_factory=dict)
     # memo for entities.find_names: capitalised segment -> (kind, name, offset) items (bounded there)
     segment_cache: dict[str, tuple[tuple[str, str, int], ...]] = field(default_factory=dict)
+
+
+def _inner_places(surface: str, automaton: Any) -> tuple[tuple[int, Term], ...]:
+    """Whole-word place terms inside an organisation's name: longest, then leftmost, not overlapping."""
+    found: list[tuple[int, int, Term]] = []
+    for end_idx, term in automaton.iter(surface):
+        start, end = end_idx - len(term.surface) + 1, end_idx + 1
+        if term.surface == surface or not term.places or term.special in ("blocked", "region"):
+            continue
+        if (start > 0 and surface[start - 1].isalnum()) or (end < len(surface) and surface[end].isalnum()):
+            continue
+        found.append((start, end, term))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    out: list[tuple[int, Term]] = []
+    last = -1
+    for start, end, term in found:
+        if start >= last:
+            out.append((start, term))
+            last = end
+    return tuple(out)
 
 
 def _read(name: str) -> list[list[str]]:
@@ -164,6 +187,11 @@ def load_tables() -> EnrichTables:
     idf = idf_table(df, docs)
     rare = [s for s in terms if not s[:1].isupper()]
     drop = stopwords | SHORT_TOKENS
+    org_places = {
+        s: inner
+        for s, t in terms.items()
+        if t.org and not t.places and (inner := _inner_places(s, automaton))
+    }
     return EnrichTables(
         automaton=automaton,
         terms=terms,
@@ -177,4 +205,5 @@ def load_tables() -> EnrichTables:
         background_docs=docs,
         keyword_idf=idf,
         keyword_drop=drop,
+        org_places=org_places,
     )
