@@ -415,3 +415,30 @@ def test_a_title_quoted_inside_a_sentence_is_not_said() -> None:
     )
     assert all(q.speaker is None for q in found if q.text.startswith("The Long Winter Road"))
     assert speaker_of(found, "It changed") == "Dana Moss"
+
+
+def test_a_pronoun_after_several_introductory_chunks_skips_their_names() -> None:
+    found = quotes(
+        "Separately, on the subject of Orbital Freight's bid for Harbor Rail, Mary Quinlan repeated her "
+        "earlier warning.",
+        "“Deals like this one deserve a close look,” she said.",
+    )
+    assert speaker_of(found, "Deals like this one") == "Mary Quinlan"
+
+
+def test_according_to_x_is_the_antecedent_of_the_next_pronoun() -> None:
+    found = quotes(
+        "Tarot reader Helena Brightwater has studied omens for decades.",
+        "According to Brightwater, Silver Herons are a sign of luck. “It can mean money is coming,” she "
+        "explains.",
+    )
+    assert speaker_of(found, "It can mean money") == "Helena Brightwater"
+
+
+def test_a_name_after_a_same_gender_subject_pronoun_is_not_the_next_she() -> None:
+    found = quotes(
+        "Karen Ostrova spent years modelling part-time while at university.",
+        "She walked for labels like Dario Vance and Milo Tern. Later she decided to go full time.",
+        "“I told my dad I was going to model,” she recalls.",
+    )
+    assert speaker_of(found, "I told my dad") == "Karen Ostrova"

@@ -116,11 +116,16 @@ class Antecedents:
         return want == "P" or self.gender(m[2]) in (None, want)
 
     def _in_intro(self, sent: int, pos: int) -> bool:
-        """Is ``pos`` inside the sentence's introductory chunk (``After meeting X, Y said``)?"""
-        if ", " in self.body[sent:pos]:
-            return False
-        comma = self.body.find(", ", pos, pos + 300)
-        return comma > 0 and is_intro(self.body[sent:comma])
+        """Is ``pos`` inside the sentence's introductory chunks (``After meeting X, Y said``, ``Separately,
+        on the topic of X's plans, Y said``)?  Not the source of ``According to X, ...``."""
+        start = sent
+        while True:
+            comma = self.body.find(", ", start, pos + 300)
+            if comma < 0 or not is_intro(self.body[start:comma]):
+                return False
+            if comma >= pos:
+                return not self.body.startswith("ccording to ", start + 1)
+            start = comma + 2
 
     def antecedent(self, pos: int, want: str, nearest: bool = True) -> str | None:
         """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to.
@@ -147,10 +152,25 @@ class Antecedents:
                 if self.body[max(sent, g[0] - 6) : g[0]] == "asked ":
                     return g[2]
             main = [g for g in group if not self._in_intro(sent, g[0])] or group
+            if self._pronoun_subject(sent, main[0][0], want):  # "She booked shows like X": not X
+                j = bisect_left(self._mention_starts, sent) - 1
+                continue
             if self.last is not None and self.last_pos > m[1] and self._last_ok(want, sent):
                 return self.last[1] or self.last[0]  # the last speaker came later than that sentence
             return main[0][2]
         return None
+
+    def _pronoun_subject(self, sent: int, pos: int, want: str) -> bool:
+        """Is the subject of the sentence at ``sent`` a pronoun of the wanted gender before ``pos`` (then
+        a later name in it is not what the next ``he``/``she`` refers to: the pronoun chain goes on)?"""
+        if want not in ("M", "F"):
+            return False
+        chunks = self.body[sent:pos].split(", ")
+        k = 0
+        while k < len(chunks) - 1 and is_intro(chunks[k]):
+            k += 1
+        first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
+        return first == ("he" if want == "M" else "she")
 
     def _last_ok(self, want: str, sent: int) -> bool:
         """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""
