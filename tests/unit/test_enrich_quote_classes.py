@@ -442,3 +442,20 @@ def test_a_name_after_a_same_gender_subject_pronoun_is_not_the_next_she() -> Non
         "“I told my dad I was going to model,” she recalls.",
     )
     assert speaker_of(found, "I told my dad") == "Karen Ostrova"
+
+
+def test_a_changed_name_marked_with_an_asterisk_is_a_person() -> None:
+    found = quotes(
+        "Talk show host Rita Palmer says secrets are common.",
+        "Lucy*, a teacher from Leeds, has hidden her tattoos for years.",
+        "“My mother would be horrified,” she says.",
+    )
+    assert speaker_of(found, "My mother would") == "Lucy"
+
+
+def test_a_given_name_with_an_age_is_a_person() -> None:
+    found = quotes(
+        "Writer Olga Brand once admitted to the habit.",
+        "Then there is Fiona, 52, who tells nobody about her spending. “It is my money,” she says.",
+    )
+    assert speaker_of(found, "It is my money") == "Fiona"

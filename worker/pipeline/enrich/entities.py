@@ -14,6 +14,7 @@ from worker.pipeline.enrich.name_links import (
     add_aliases,
     given_name_before,
     headline_names,
+    lone_given_names,
     org_links,
     quoted_title,
     shared_surnames,
@@ -293,6 +294,7 @@ def find_names(
         persons.pop(name, None)
     merge_partial_names(persons)
     shared_surnames(body, persons, stopwords)
+    lone_given_names(body, singles, persons, stopwords)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(surname_of(name), name)

@@ -80,6 +80,25 @@ def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[
                 persons[full] = Person(full, [(m.start(1), m.end(1))])
 
 
+_AGE_AFTER = re.compile(r", \d{1,2},")
+
+
+def lone_given_names(
+    body: str, singles: list[tuple[int, str]], persons: dict[str, Person], stopwords: frozenset[str]
+) -> None:
+    """``Sophia*`` (a changed name, marked with an asterisk) and ``Anna, 40,`` (a given name with an age):
+    a person the article names by one word only.  Its mentions are added with the other lone tokens."""
+    taken = {tok for name in persons for tok in name.split(" ")}
+    for pos, tok in singles:
+        if tok in taken or tok.lower() in stopwords or pos < 0:
+            continue
+        end = pos + len(tok)
+        starred = body.startswith("*", end) and not body[end + 1 : end + 2].isalnum()
+        if starred or (tok.lower() in GIVEN_NAMES and _AGE_AFTER.match(body, end) is not None):
+            persons[tok] = Person(tok)
+            taken.add(tok)
+
+
 def quoted_title(body: str, start: int, end: int) -> bool:
     """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
     if start <= 0 or body[start - 1] not in _OPEN_QUOTES:
