@@ -459,3 +459,15 @@ def test_a_given_name_with_an_age_is_a_person() -> None:
         "Then there is Fiona, 52, who tells nobody about her spending. “It is my money,” she says.",
     )
     assert speaker_of(found, "It is my money") == "Fiona"
+
+
+def test_a_signature_after_a_quoted_block_names_its_speaker() -> None:
+    found = quotes(
+        "Gardener Tom Ridley posted his own list of rules.",
+        "“Never water at noon. The leaves burn before the roots drink.",
+        "“Mulch twice a year, no more.” — Hazel Moorcroft, owner of Green Thumbs in Dayton, Ohio",
+        "“I charge by the hour, not by the hedge.” –– Moorcroft",
+    )
+    assert speaker_of(found, "Never water at noon") == "Hazel Moorcroft"
+    assert speaker_of(found, "Mulch twice a year") == "Hazel Moorcroft"
+    assert speaker_of(found, "I charge by the hour") == "Hazel Moorcroft"

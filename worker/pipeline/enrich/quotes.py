@@ -47,6 +47,19 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     return [(m.start(), m.end(1), m.lastindex == 2) for m in _SPAN.finditer(text)]
 
 
+_SIGNATURE = re.compile(r"\s*(?:[—–]+|--| -) ?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3})(?:,|\s*$)")
+
+
+def _signature(text: str, spans: list[tuple[int, int, bool]]) -> tuple[int, str] | None:
+    """``“...” — Sara Lane, owner of ...``: (offset, name) of the signature that ends a paragraph after
+    its last quote; it names the speaker of the quoted block it closes."""
+    if not spans or not spans[-1][2]:
+        return None
+    end = spans[-1][1] + 1
+    m = _SIGNATURE.match(text, end)
+    return (m.start(1), m.group(1)) if m is not None else None
+
+
 def _two_apostrophes(text: str) -> str:
     """``''`` typed for a closing double quote (``"..., 'you are the father,'' he said``) when a double
     quote is left open; same length, so offsets are kept."""
@@ -207,6 +220,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
     """``paragraphs``: (idx, char_start, text).  Offsets in the result are body offsets."""
     items: list[dict[str, Any]] = []
     carry: dict[str, Any] | None = None  # an unclosed quote at the end of the previous paragraph
+    block: list[dict[str, Any]] = []  # quotes of the paragraphs an unclosed quote runs through
     prev: tuple[int, int, str, list[tuple[int, int, bool]]] | None = None
     for idx, base, text in paragraphs:
         if '"' not in text and "“" not in text and "”" not in text:
@@ -274,6 +288,16 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 found = resolver.dominant_person()
                 if found is not None:
                     _set(rec, found, None)
+        opens = bool(recs) and not text[: spans[0][0]].strip()
+        block = block + recs if carry is not None and opens else list(recs)
+        signed = _signature(text, spans)
+        if signed is not None:  # a signed block: its quotes without their own attribution are the signer's
+            found = resolver.resolve(signed[1], base + signed[0], idx)
+            if found is not None:
+                for rec in block:
+                    if not rec["_explicit"]:
+                        rec["speaker"], rec["speaker_entity"] = found
+                resolver.remember(found, idx, base + signed[0])
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:
             _set(carry, (recs[0]["speaker"], recs[0]["speaker_entity"]), recs[0]["verb"])
         for rec in recs:
