@@ -471,3 +471,12 @@ def test_a_signature_after_a_quoted_block_names_its_speaker() -> None:
     assert speaker_of(found, "Never water at noon") == "Hazel Moorcroft"
     assert speaker_of(found, "Mulch twice a year") == "Hazel Moorcroft"
     assert speaker_of(found, "I charge by the hour") == "Hazel Moorcroft"
+
+
+def test_inverted_verb_before_a_lowercase_role_and_a_name() -> None:
+    found = quotes(
+        "“The crabs regrow a claw in a week,” said lead author Dana Whitfield, a lecturer at the institute. "
+        "“Nobody expected that,” said senior author Raj Menon."
+    )
+    assert speaker_of(found, "The crabs regrow") == "Dana Whitfield"
+    assert speaker_of(found, "Nobody expected") == "Raj Menon"

@@ -26,7 +26,7 @@ from worker.pipeline.enrich.clause_words import (
     is_verb,
     passive_before,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS
+from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
@@ -326,6 +326,8 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
         return False
     if first[:1].isupper() or first in DETERMINERS:
         return True
+    if _role_before_name(text):  # "said lead author Mia Chen"
+        return True
     return (
         len(words) > 1
         and first.isalpha()
@@ -334,6 +336,17 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
         and words[1][:1].isupper()
         and words[1].lower() not in DAYS
     )
+
+
+def _role_before_name(text: str) -> bool:
+    """``lead author Mia Chen``, ``senior author Li``: lower-case words ending in a person noun, a name."""
+    words = text.split(" ", 4)
+    for k in (1, 2, 3):
+        if len(words) <= k or not words[k - 1].isalpha() or not words[k - 1].islower():
+            return False
+        if words[k - 1] in PERSON_NOUNS and words[k][:1].isupper():
+            return True
+    return False
 
 
 def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
