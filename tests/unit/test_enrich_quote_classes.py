@@ -480,3 +480,36 @@ def test_inverted_verb_before_a_lowercase_role_and_a_name() -> None:
     )
     assert speaker_of(found, "The crabs regrow") == "Dana Whitfield"
     assert speaker_of(found, "Nobody expected") == "Raj Menon"
+
+
+def test_a_name_before_of_and_a_place_is_linked_to_its_surname() -> None:
+    found = quotes(
+        "Democrat Senator Mark Ellery of Vermont went on television on Sunday.",
+        "Ellery said the ruling was “long overdue.”",
+    )
+    assert speaker_of(found, "long overdue") == "Mark Ellery"
+
+
+def test_a_sentence_initial_verb_before_a_descriptor() -> None:
+    found = quotes("Says the retired teacher, “We never had this many children in one room.”")
+    assert speaker_of(found, "We never had") == "the retired teacher"
+
+
+def test_the_owner_before_a_possessive_is_not_the_speaker() -> None:
+    found = quotes(
+        "Globex Bank's Nina Parkes said Warner Bros. Pictures is “likely to be sold within a year.”"
+    )
+    assert speaker_of(found, "likely to be sold") == "Nina Parkes"
+
+
+def test_a_month_that_ends_a_sentence_is_not_part_of_a_name() -> None:
+    found = quotes(
+        "They have Carla Denton to thank. The publisher fell ill in May. But she kept writing.",
+        "In a final message, she thanked her readers, writing, “I loved every one of you.”",
+    )
+    assert speaker_of(found, "I loved every one") == "Carla Denton"
+
+
+def test_a_changed_name_as_a_subject_loses_its_asterisk() -> None:
+    found = quotes("Greta*, a 39-year-old nurse from Leeds, said her friends had been doing it “for ages”.")
+    assert speaker_of(found, "for ages") == "Greta"

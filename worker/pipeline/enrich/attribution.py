@@ -215,7 +215,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         stripped = pre.strip(' ,"“”—–')
         if m.group(1)[0].isupper() and not stripped:  # sentence-initial verb
             after = rest.lstrip(" ,")
-            if after[:1].isupper():
+            if after[:1].isupper() or after.split(" ", 1)[0] in ("the", "a", "an", "one"):
                 return cut_subject(after).strip(), verb, m.start()  # "Said Ohtani, through ...:"
             continue  # "Asked about her concern, ..."
         if verb.endswith("ing"):

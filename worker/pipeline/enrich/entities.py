@@ -46,6 +46,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
 
+_SHORT_ENDS = frozenset({"May.", "June.", "July."})  # a month that ends a sentence: "in May. But"
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
 
@@ -147,6 +148,8 @@ def _split_segment(t: str) -> list[tuple[int, str]]:
         while words and _descriptor_token(words[0]):
             lead += len(words[0]) + 1
             words = words[1:]
+        while len(words) > 1 and words[-1] in ("of", "for"):  # "Chris Coons of" before a cut-out place
+            words.pop()
         name = " ".join(words).strip(" .,")
         if name:
             out.append((pos + lead, name))
@@ -170,7 +173,8 @@ def _sentence_pieces(run: str) -> list[str]:
     cur: list[str] = []
     for tok in run.split(" "):
         cur.append(tok)
-        if tok.endswith(".") and len(tok) > 4 and tok not in TITLES and tok.count(".") == 1:
+        long_word = len(tok) > 4 or tok in _SHORT_ENDS
+        if tok.endswith(".") and long_word and tok not in TITLES and tok.count(".") == 1:
             pieces.append(" ".join(cur))
             cur = []
     if cur:

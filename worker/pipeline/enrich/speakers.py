@@ -69,7 +69,7 @@ class SpeakerResolver(Antecedents):
         raw = phrase
         if "(" in phrase:
             phrase = _PARENS.sub(" ", phrase)
-        phrase = phrase.strip(" ,.:;—–-\"“”'’")
+        phrase = phrase.strip(" ,.:;—–-\"“”'’*")  # "Paula*": a changed name
         words = phrase.split()
         while words and (
             words[-1].lower() in TRAILING_JUNK
@@ -192,6 +192,8 @@ class SpeakerResolver(Antecedents):
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
         for w in reversed(words):
+            if run and w.endswith(("'s", "’s")):
+                break  # "Bank of America's Reif Ehrlich": the owner is not the speaker
             if (w[:1].isupper() and not w.endswith(("'", "’"))) or (
                 run and w in ("of", "for", "de", "van", "bin", "al")
             ):
