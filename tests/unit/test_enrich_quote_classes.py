@@ -513,3 +513,23 @@ def test_a_month_that_ends_a_sentence_is_not_part_of_a_name() -> None:
 def test_a_changed_name_as_a_subject_loses_its_asterisk() -> None:
     found = quotes("Greta*, a 39-year-old nurse from Leeds, said her friends had been doing it “for ages”.")
     assert speaker_of(found, "for ages") == "Greta"
+
+
+def test_a_role_then_an_appositive_name_takes_the_name() -> None:
+    found = quotes(
+        "As Norland Press signed the deal, its chairman and CEO, Pieter Vos, told reporters that “the old "
+        "model is finished.”"
+    )
+    assert speaker_of(found, "the old model") == "Pieter Vos"
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats() -> None:
+    found = quotes(
+        "A city spokesperson says the budget is final.",
+        "“Every neighborhood will feel these cuts within a year.”",
+        "The council meets again next week.",
+        "“Every neighborhood will feel these cuts within a year,” warns Ada Lindqvist, who chairs the "
+        "finance committee.",
+    )
+    assert speaker_of(found, "Every neighborhood") == "Ada Lindqvist"
+    assert all(q.speaker == "Ada Lindqvist" for q in found if q.text.startswith("Every"))

@@ -60,6 +60,12 @@ def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
 
 
+def _role_only(chunk: str) -> bool:
+    """``its chairman and CEO``: a role with no name in it (an acronym such as CEO is a role word)."""
+    words = chunk.split()
+    return bool(words) and words[0].lower() in DETERMINERS and all(w.islower() or w.isupper() for w in words)
+
+
 def _clean_chunk(chunk: str) -> str:
     """``but while X`` -> ``X``; ``Rogan and his guest`` -> ``Rogan``; ``X and Y`` -> ``X`` (the first)."""
     chunk = " " + chunk.strip() + " "
@@ -104,7 +110,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if not chunks:
             return ""
         if (
-            not _has_name(chunks[i], stopwords)
+            (not _has_name(chunks[i], stopwords) or _role_only(chunks[i]))
             and i + 1 < len(chunks)
             and _has_name(chunks[i + 1], stopwords)
         ):

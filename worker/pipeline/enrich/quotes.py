@@ -216,6 +216,25 @@ def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
         rec["verb"] = verb
 
 
+def _said_words(text: str) -> str:
+    return " ".join(text.lower().strip(" .,!?…").split())
+
+
+def _pull_quotes(items: list[dict[str, Any]]) -> None:
+    """A paragraph that is one bare quote repeating words attributed elsewhere in the article (a pull
+    quote) has the speaker they are attributed to."""
+    bare = [r for r in items if r.get("_bare") and not r["_explicit"] and len(r["text"]) >= 30]
+    if not bare:
+        return
+    said = [(_said_words(r["text"]), r) for r in items if r["speaker"] is not None and not r.get("_bare")]
+    for rec in bare:
+        words = _said_words(rec["text"])
+        found = next((r for t, r in said if t.startswith(words) or words.startswith(t)), None)
+        if found is not None:
+            _set(rec, (found["speaker"], found["speaker_entity"]), None)
+            rec["verb"] = found["verb"]
+
+
 def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: SpeakerResolver) -> list[Quote]:
     """``paragraphs``: (idx, char_start, text).  Offsets in the result are body offsets."""
     items: list[dict[str, Any]] = []
@@ -307,8 +326,11 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         for rec in recs:  # a title quoted inside a sentence is named, not said: no speaker
             if rec["is_partial"] and rec["speaker"] is not None and _title(rec["text"]):
                 rec["speaker"] = rec["speaker_entity"] = rec["verb"] = None
+        if len(recs) == 1 and not text[: spans[0][0]].strip() and not text[spans[0][1] + 1 :].strip():
+            recs[0]["_bare"] = True  # a paragraph that is one quote and nothing else
         items.extend(r for r in recs if r["text"])
         prev = (idx, base, text, spans)
+    _pull_quotes(items)
     return [
         trusted(Quote, {k: item[k] for k in _QUOTE_FIELDS})
         for item in items
