@@ -533,3 +533,16 @@ def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats() -> None:
     )
     assert speaker_of(found, "Every neighborhood") == "Ada Lindqvist"
     assert all(q.speaker == "Ada Lindqvist" for q in found if q.text.startswith("Every"))
+
+
+def test_the_noun_refers_back_to_an_unnamed_speaker_with_that_noun() -> None:
+    found = quotes(
+        "“Nobody reads the fine print,” says a former Acme officer who left the firm in June.",
+        "At Acme, the former officer recalls the first recall notice. “We were told to stay quiet,” the "
+        "officer says.",
+    )
+    assert (
+        speaker_of(found, "We were told")
+        == speaker_of(found, "Nobody reads")
+        == "a former Acme officer who left the firm"
+    )

@@ -32,6 +32,15 @@ _PRONOUN_PHRASES = frozenset(
 )
 
 
+_HEAD_END = frozenset({"who", "that", "which", "for", "of", "from", "at", "in", "with", "familiar", "close"})
+
+
+def _descriptor_head(low: list[str]) -> str:
+    """``a former aide who quit`` -> ``aide``: the last word before a relative or a preposition."""
+    k = next((i for i, w in enumerate(low) if w in _HEAD_END), len(low))
+    return low[k - 1] if k > 1 else ""
+
+
 class SpeakerResolver(Antecedents):
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
@@ -43,6 +52,7 @@ class SpeakerResolver(Antecedents):
         self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
         self._dominant: Speaker | None = None  # dominant_person(), ("", None) when there is none
+        self._descriptors: dict[str, Speaker] = {}  # head noun -> an unnamed speaker ("a former aide")
 
     # -- phrases -------------------------------------------------------------------------------
     def _pronoun(self, word: str, pos: int) -> Speaker | None:
@@ -101,7 +111,10 @@ class SpeakerResolver(Antecedents):
             head = low[low.index("of") - 1] if "of" in low[2:] else low[-1]  # "the secretary of state"
             if head in PERSON_NOUNS or head.endswith("-year-old"):
                 role = " ".join(low[1:])
-                found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P", False)
+                found = self._described.get(role)
+                if found is None and head in self._descriptors:  # "a former aide who ..." ... "the aide"
+                    return self._descriptors[head]
+                found = found or self._role(role, pos) or self.antecedent(pos, "P", False)
                 if found is None:
                     return (phrase, None)
                 self._described[role] = found
@@ -112,6 +125,10 @@ class SpeakerResolver(Antecedents):
         named = self._named(words, phrase)
         if named is not None and named[1] is None and not self._speaker_like(named[0]):
             named = None
+        if named is not None and named[1] is None and low[0] in ("a", "an"):
+            head = _descriptor_head(low)
+            if head in PERSON_NOUNS:
+                self._descriptors.setdefault(head, named)
         self._named_memo[key] = named
         if low[0] != "the":
             self._phrase_memo[raw] = named
