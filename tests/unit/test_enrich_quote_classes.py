@@ -546,3 +546,21 @@ def test_the_noun_refers_back_to_an_unnamed_speaker_with_that_noun() -> None:
         == speaker_of(found, "Nobody reads")
         == "a former Acme officer who left the firm"
     )
+
+
+def test_a_quote_after_narration_about_a_person_is_theirs() -> None:
+    found = quotes(
+        "“Most people never notice,” said dermatologist Laura Finch.",
+        "Martin Hale, a 52-year-old builder, has had three treatments. His wife has never noticed "
+        "them. “She thinks it is the sea air.”",
+    )
+    assert speaker_of(found, "She thinks it is") == "Martin Hale"
+
+
+def test_shot_back_and_reflects_report_speech() -> None:
+    found = quotes(
+        "A reader complained about the column. “You are wrong!” Priya Nair shot back in a reply.",
+        "“Practice, like an exam,” she reflects.",
+    )
+    assert speaker_of(found, "You are wrong") == "Priya Nair"
+    assert speaker_of(found, "Practice, like an exam") == "Priya Nair"

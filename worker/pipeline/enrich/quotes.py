@@ -216,6 +216,23 @@ def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
         rec["verb"] = verb
 
 
+def _narrated_person(
+    text: str, spans: list[tuple[int, int, bool]], n: int, base: int, idx: int, resolver: SpeakerResolver
+) -> Speaker | None:
+    """A quote with no reporting clause in its paragraph, right after a sentence of narration about a
+    person (its subject): that person is the speaker."""
+    lo = spans[n - 1][1] + 1 if n else 0
+    pieces = sentences(text[lo : spans[n][0]])
+    if not pieces or not pieces[-1][1].rstrip().endswith((".", "?", "!")):
+        return None
+    offset, sentence = pieces[-1]
+    subject = sentence_subject(sentence, resolver.stopwords)
+    if subject is None or subject.endswith(("'s", "’s")):  # "X's influence has motivated her"
+        return None
+    found = resolver.resolve(subject, base + lo + offset, idx)
+    return found if found is not None and found[1] in resolver.names.persons else None
+
+
 def _said_words(text: str) -> str:
     return " ".join(text.lower().strip(" .,!?…").split())
 
@@ -287,6 +304,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             )
             if ev is not None:
                 _set(rec, ev[1], ev[2])
+                continue
+            found = _narrated_person(text, spans, n, base, idx, resolver)
+            if found is not None:  # "Jo, 40, hides her fillers. She is careful. “I wear a scarf.”"
+                _set(rec, found, None)
                 continue
             candidates: list[Any] = []
             if prev is not None and prev[0] == idx - 1:
