@@ -551,8 +551,8 @@ def test_the_noun_refers_back_to_an_unnamed_speaker_with_that_noun() -> None:
 def test_a_quote_after_narration_about_a_person_is_theirs() -> None:
     found = quotes(
         "“Most people never notice,” said dermatologist Laura Finch.",
-        "Martin Hale, a 52-year-old builder, has had three treatments. His wife has never noticed "
-        "them. “She thinks it is the sea air.”",
+        "Martin Hale, a 52-year-old builder, has had three treatments. He keeps them quiet at "
+        "home. “She thinks it is the sea air.”",
     )
     assert speaker_of(found, "She thinks it is") == "Martin Hale"
 
