@@ -564,3 +564,11 @@ def test_shot_back_and_reflects_report_speech() -> None:
     )
     assert speaker_of(found, "You are wrong") == "Priya Nair"
     assert speaker_of(found, "Practice, like an exam") == "Priya Nair"
+
+
+def test_a_capitalised_role_noun_before_a_full_name_is_cut() -> None:
+    found = quotes(
+        "Plumbers say customers often hover. Plumber Dana Kowalczyk posted a video about it.",
+        "“Stay out of the bathroom!” her caption said. A plumber in Ohio agreed.",
+    )
+    assert speaker_of(found, "Stay out of the") == "Dana Kowalczyk"

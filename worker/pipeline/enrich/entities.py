@@ -19,7 +19,7 @@ from worker.pipeline.enrich.name_links import (
     quoted_title,
     shared_surnames,
 )
-from worker.pipeline.enrich.name_merges import drop_common_nouns, merge_partial_names
+from worker.pipeline.enrich.name_merges import drop_common_nouns, drop_leading_nouns, merge_partial_names
 from worker.pipeline.enrich.name_words import (
     GIVEN_NAMES,
     ORG_WORDS,
@@ -296,6 +296,7 @@ def find_names(
     org_links(body, orgs)
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
+    drop_leading_nouns(body, persons)
     merge_partial_names(persons)
     shared_surnames(body, persons, stopwords)
     lone_given_names(body, singles, persons, stopwords)
