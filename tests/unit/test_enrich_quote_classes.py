@@ -572,3 +572,18 @@ def test_a_capitalised_role_noun_before_a_full_name_is_cut() -> None:
         "“Stay out of the bathroom!” her caption said. A plumber in Ohio agreed.",
     )
     assert speaker_of(found, "Stay out of the") == "Dana Kowalczyk"
+
+
+def test_a_spokesperson_in_brackets_speaks_for_the_body() -> None:
+    found = quotes(
+        "(A spokesperson for Quillmark says the company is “reviewing every article by hand.”)",
+    )
+    assert speaker_of(found, "reviewing every article") == "A spokesperson for Quillmark"
+
+
+def test_her_husband_is_not_the_next_she() -> None:
+    found = quotes(
+        "Greta Lund, a 41-year-old teacher, hid it for years.",
+        "Her husband had told her she was “wasting money”. So she paid cash. “No receipts,” she explains.",
+    )
+    assert speaker_of(found, "No receipts") == "Greta Lund"

@@ -28,6 +28,12 @@ _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 
 
+_POSSESSOR = {"M": "his", "F": "her"}
+_MALE_NOUNS = "husband man father dad son brother boyfriend grandfather uncle king"
+_FEMALE_NOUNS = "wife woman mother mom mum daughter sister girlfriend grandmother aunt queen"
+_NOUN_GENDER = {w: g for words, g in ((_MALE_NOUNS, "M"), (_FEMALE_NOUNS, "F")) for w in words.split()}
+
+
 class Antecedents:
     """Mentions of one article body and the speakers found so far (``last``)."""
 
@@ -179,6 +185,13 @@ class Antecedents:
         text, entity = self.last
         if entity is not None:
             return (entity in self.names.persons and self.gender(entity) in (None, want)) or want == "P"
+        words = text.lower().split()
+        if (
+            want in _POSSESSOR
+            and words
+            and (words[0] == _POSSESSOR[want] or _NOUN_GENDER.get(words[-1], want) != want)
+        ):
+            return False  # "Her husband" is not the next "she"
         return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
 
     def _role(self, noun: str, pos: int) -> str | None:

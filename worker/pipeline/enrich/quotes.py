@@ -277,8 +277,12 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
             if rec["_inherit"]:
-                subject = sentence_subject(text[slice(*rec["_subject"])], resolver.stopwords)
-                found = resolver.resolve(subject, rec["_pos"], idx) if subject else None
+                lead = text[slice(*rec["_subject"])]
+                subject = sentence_subject(lead, resolver.stopwords)
+                at = (
+                    base + rec["_subject"][0] + max(0, lead.find(subject)) if subject else 0
+                )  # the subject's place
+                found = resolver.resolve(subject, at, idx) if subject else None
                 if found is not None:
                     _set(rec, found, None)
                     continue

@@ -79,7 +79,7 @@ class SpeakerResolver(Antecedents):
         raw = phrase
         if "(" in phrase:
             phrase = _PARENS.sub(" ", phrase)
-        phrase = phrase.strip(" ,.:;—–-\"“”'’*")  # "Paula*": a changed name
+        phrase = phrase.strip(" ,.:;—–-\"“”'’*()")  # "Paula*": a changed name; "(A spokesperson"
         words = phrase.split()
         while words and (
             words[-1].lower() in TRAILING_JUNK
