@@ -587,3 +587,12 @@ def test_her_husband_is_not_the_next_she() -> None:
         "Her husband had told her she was “wasting money”. So she paid cash. “No receipts,” she explains.",
     )
     assert speaker_of(found, "No receipts") == "Greta Lund"
+
+
+def test_the_creator_is_the_person_just_named() -> None:
+    found = quotes(
+        "The drama was created by Miriam Olsen.",
+        "Olsen grew up near the harbor where it is filmed. “I always listen to the old fishermen,” the "
+        "creator explained.",
+    )
+    assert speaker_of(found, "I always listen") == "Miriam Olsen"

@@ -91,6 +91,7 @@ PERSON_NOUNS = _words(
     cardinal bishop archbishop rabbi imam pastor priest reverend ambassador spokesman spokeswoman
     spokesperson commissioner chief executive duchess duke billionaire millionaire entrepreneur mogul
     songwriter songstress crooner designer stylist chef blender expert analyst economist editor
+    creator engineer reporter journalist adviser advisor aide official
     """
 )
 DOC_NOUNS = _words(
