@@ -596,3 +596,12 @@ def test_the_creator_is_the_person_just_named() -> None:
         "creator explained.",
     )
     assert speaker_of(found, "I always listen") == "Miriam Olsen"
+
+
+def test_went_on_to_say_after_a_coordinated_verb_phrase() -> None:
+    found = quotes(
+        "Senator Ruth Calloway spoke on the radio on Monday.",
+        "Calloway tried to soften that remark and went on to say that the vote would still go ahead,",
+        "“Whatever the court decides, we will be ready.”",
+    )
+    assert speaker_of(found, "Whatever the court") == "Ruth Calloway"

@@ -31,6 +31,7 @@ from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 _PARENS = re.compile(r"\([^)]*\)")
+_ON_TO = re.compile(r" (?:then )?(?:went|goes|go|going) on to$")
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
 
@@ -100,6 +101,8 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     if "(" in pre:
         pre = _PARENS.sub("", pre)
     pre = pre.strip().strip("\"“”'’").rstrip()
+    if pre.endswith(" on to"):  # "X did A and went on to say": the subject of "did A"
+        pre = _ON_TO.sub("", pre)
     if not pre:
         return ""
     if pre.endswith(","):
