@@ -605,3 +605,12 @@ def test_went_on_to_say_after_a_coordinated_verb_phrase() -> None:
         "“Whatever the court decides, we will be ready.”",
     )
     assert speaker_of(found, "Whatever the court") == "Ruth Calloway"
+
+
+def test_a_name_starting_with_national_is_an_organisation() -> None:
+    found = quotes(
+        "Broadcaster chief Owen Marsh said the channels were worth keeping.",
+        "The group's cable portfolio includes Westwind and National Outdoors.",
+        "Still, the group is “always reviewing” their fit, he said.",
+    )
+    assert speaker_of(found, "always reviewing") == "Owen Marsh"

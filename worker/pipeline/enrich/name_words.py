@@ -35,7 +35,7 @@ ORG_WORDS = _words(
     Pharmacy Commonwealth Reserve Exchange Council's Trustees AG SE B.V. LLC Ltd. Ltd plc PLC Systems
     Technologies Airways Enterprises Capital Project Campaign Church Library Libraries Gallery Laboratory
     Laboratories Clinic Archives Cathedral Tribunal Solutions Industries Ventures Networks Pharmaceuticals
-    Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres
+    Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres National
     """
 )
 
