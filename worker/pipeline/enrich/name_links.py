@@ -88,13 +88,18 @@ def lone_given_names(
 ) -> None:
     """``Sophia*`` (a changed name, marked with an asterisk) and ``Anna, 40,`` (a given name with an age):
     a person the article names by one word only.  Its mentions are added with the other lone tokens."""
-    taken = {tok for name in persons for tok in name.split(" ")}
+    taken: set[str] | None = None
     for pos, tok in singles:
-        if tok in taken or tok.lower() in stopwords or pos < 0:
-            continue
         end = pos + len(tok)
-        starred = body.startswith("*", end) and not body[end + 1 : end + 2].isalnum()
-        if starred or (tok.lower() in GIVEN_NAMES and _AGE_AFTER.match(body, end) is not None):
+        mark = body[end : end + 1]
+        if pos < 0 or (mark != "*" and mark != ","):  # the common case: neither mark
+            continue
+        starred = mark == "*" and not body[end + 1 : end + 2].isalnum()
+        if not starred and (tok.lower() not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
+            continue
+        if taken is None:
+            taken = {t for name in persons for t in name.split(" ")}
+        if tok not in taken and tok.lower() not in stopwords:
             persons[tok] = Person(tok)
             taken.add(tok)
 

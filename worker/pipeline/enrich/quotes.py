@@ -240,13 +240,18 @@ def _said_words(text: str) -> str:
 def _pull_quotes(items: list[dict[str, Any]]) -> None:
     """A paragraph that is one bare quote repeating words attributed elsewhere in the article (a pull
     quote) has the speaker they are attributed to."""
-    bare = [r for r in items if r.get("_bare") and not r["_explicit"] and len(r["text"]) >= 30]
+    bare = [r for r in items if "_bare" in r and not r["_explicit"] and len(r["text"]) >= 30]
     if not bare:
         return
-    said = [(_said_words(r["text"]), r) for r in items if r["speaker"] is not None and not r.get("_bare")]
+    said: dict[str, list[tuple[str, dict[str, Any]]]] = {}  # by the first 20 characters
+    for r in items:
+        if r["speaker"] is not None and "_bare" not in r and len(r["text"]) >= 20:
+            words = _said_words(r["text"])
+            said.setdefault(words[:20], []).append((words, r))
     for rec in bare:
         words = _said_words(rec["text"])
-        found = next((r for t, r in said if t.startswith(words) or words.startswith(t)), None)
+        same = said.get(words[:20], ())
+        found = next((r for t, r in same if t.startswith(words) or words.startswith(t)), None)
         if found is not None:
             _set(rec, (found["speaker"], found["speaker_entity"]), None)
             rec["verb"] = found["verb"]
