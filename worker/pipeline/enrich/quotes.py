@@ -53,10 +53,9 @@ _SIGNATURE = re.compile(r"\s*(?:[—–]+|--| -) ?((?:[A-Z][\w'’.-]*)(?: [A-Z]
 def _signature(text: str, spans: list[tuple[int, int, bool]]) -> tuple[int, str] | None:
     """``“...” — Sara Lane, owner of ...``: (offset, name) of the signature that ends a paragraph after
     its last quote; it names the speaker of the quoted block it closes."""
-    if not spans or not spans[-1][2]:
+    if not spans or not spans[-1][2] or len(text) - spans[-1][1] < 4:
         return None
-    end = spans[-1][1] + 1
-    m = _SIGNATURE.match(text, end)
+    m = _SIGNATURE.match(text, spans[-1][1] + 1)
     return (m.start(1), m.group(1)) if m is not None else None
 
 
@@ -337,8 +336,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 found = resolver.dominant_person()
                 if found is not None:
                     _set(rec, found, None)
-        opens = bool(recs) and not text[: spans[0][0]].strip()
-        block = block + recs if carry is not None and opens else list(recs)
+        goes_on = carry is not None and recs and not text[: spans[0][0]].strip()
+        block = block + recs if goes_on else recs  # a quote left open goes on in this paragraph
         signed = _signature(text, spans)
         if signed is not None:  # a signed block: its quotes without their own attribution are the signer's
             found = resolver.resolve(signed[1], base + signed[0], idx)
