@@ -614,3 +614,12 @@ def test_a_name_starting_with_national_is_an_organisation() -> None:
         "Still, the group is “always reviewing” their fit, he said.",
     )
     assert speaker_of(found, "always reviewing") == "Owen Marsh"
+
+
+def test_a_generic_plural_with_a_frequency_adverb_is_not_a_speaker() -> None:
+    found = quotes(
+        "“Most of my customers are nervous at first,” says dentist Colin Reyes.",
+        "Customers will often tell him stories about their old dentists. “You hear everything in this "
+        "chair, and most of it is about pain.”",
+    )
+    assert speaker_of(found, "You hear everything") == "Colin Reyes"
