@@ -623,3 +623,12 @@ def test_a_generic_plural_with_a_frequency_adverb_is_not_a_speaker() -> None:
         "chair, and most of it is about pain.”",
     )
     assert speaker_of(found, "You hear everything") == "Colin Reyes"
+
+
+def test_a_closing_mark_glued_before_a_capital_opens_a_quote() -> None:
+    found = quotes(
+        "Small outlets have found room to experiment with the tools.”It is not fully automatic,” says "
+        "Mira Osei. “But it lets them do far more.”"
+    )
+    assert speaker_of(found, "It is not fully") == "Mira Osei"
+    assert speaker_of(found, "But it lets them") == "Mira Osei"

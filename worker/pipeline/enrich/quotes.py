@@ -35,6 +35,7 @@ __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
 _QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
+_GLUED_OPEN = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 _TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
 _SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
@@ -268,6 +269,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             continue
         if "''" in text:
             text = _two_apostrophes(text)
+        if "”" in text and text.count("”") > text.count("“"):
+            text = _GLUED_OPEN.sub("“", text)  # 'news.”It is ...,” he said': a closing mark typed to open
         spans = quote_spans(text)
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
