@@ -632,3 +632,19 @@ def test_a_closing_mark_glued_before_a_capital_opens_a_quote() -> None:
     )
     assert speaker_of(found, "It is not fully") == "Mira Osei"
     assert speaker_of(found, "But it lets them") == "Mira Osei"
+
+
+def test_a_given_name_with_an_age_joins_the_headline_full_name() -> None:
+    from tests.unit.test_enrich_quotes import tables
+    from worker.pipeline.enrich.entities import find_names
+    from worker.pipeline.enrich.gazetteer import scan
+
+    body = "Laura, 45, admitted she forgot her lines. She said: “I am exhausted.”"
+    t = tables()
+    names = find_names(body, scan(body, t), t.stopwords_en, headline="Panto star Laura Harlow admits blunder")
+    assert "Laura Harlow" in names.persons and "Laura" not in names.persons
+
+
+def test_an_organisation_with_a_possessive_inside_keeps_its_name() -> None:
+    found = quotes("The Lakeside County Sheriff’s Office said the crash was “a head-on collision.”")
+    assert speaker_of(found, "a head-on collision") == "Lakeside County Sheriff’s Office"

@@ -299,7 +299,6 @@ def find_names(
     drop_leading_nouns(body, persons)
     merge_partial_names(persons)
     shared_surnames(body, persons, stopwords)
-    lone_given_names(body, singles, persons, stopwords)
     by_length = sorted(persons, key=len, reverse=True)
     for name in by_length:
         index.surnames.setdefault(surname_of(name), name)
@@ -309,6 +308,8 @@ def find_names(
         index.surnames.setdefault(key.translate(_APOSTROPHES), index.surnames[key])
     add_aliases(body, index)
     from_headline = headline_names(headline, index) if headline else []
+    for name in lone_given_names(body, singles, persons, stopwords):  # after the headline's full names
+        index.surnames.setdefault(name, name)
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:

@@ -85,10 +85,12 @@ _AGE_AFTER = re.compile(r", \d{1,2},")
 
 def lone_given_names(
     body: str, singles: list[tuple[int, str]], persons: dict[str, Person], stopwords: frozenset[str]
-) -> None:
+) -> list[str]:
     """``Sophia*`` (a changed name, marked with an asterisk) and ``Anna, 40,`` (a given name with an age):
-    a person the article names by one word only.  Its mentions are added with the other lone tokens."""
+    a person the article names by one word only, unless a longer name has that word (``Katie Price`` in
+    the headline).  Its mentions are added with the other lone tokens; the new names are returned."""
     taken: set[str] | None = None
+    added: list[str] = []
     for pos, tok in singles:
         end = pos + len(tok)
         mark = body[end : end + 1]
@@ -102,6 +104,8 @@ def lone_given_names(
         if tok not in taken and tok.lower() not in stopwords:
             persons[tok] = Person(tok)
             taken.add(tok)
+            added.append(tok)
+    return added
 
 
 def quoted_title(body: str, start: int, end: int) -> bool:

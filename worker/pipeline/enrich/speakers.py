@@ -209,8 +209,8 @@ class SpeakerResolver(Antecedents):
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
         for w in reversed(words):
-            if run and w.endswith(("'s", "’s")):
-                break  # "Bank of America's Reif Ehrlich": the owner is not the speaker
+            if run and w.endswith(("'s", "’s")) and not is_org_run(run):
+                break  # "Bank of America's Reif Ehrlich": not the owner (but "Sheriff's Office")
             if (w[:1].isupper() and not w.endswith(("'", "’"))) or (
                 run and w in ("of", "for", "de", "van", "bin", "al")
             ):
