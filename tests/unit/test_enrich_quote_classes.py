@@ -648,3 +648,11 @@ def test_a_given_name_with_an_age_joins_the_headline_full_name() -> None:
 def test_an_organisation_with_a_possessive_inside_keeps_its_name() -> None:
     found = quotes("The Lakeside County Sheriff’s Office said the crash was “a head-on collision.”")
     assert speaker_of(found, "a head-on collision") == "Lakeside County Sheriff’s Office"
+
+
+def test_a_sentence_subject_pronoun_is_resolved_from_its_own_place() -> None:
+    found = quotes(
+        "The Harbor Times has made several errors this year. It had to retract a story that guards "
+        "at the Mercy Hospital were “turning patients away at the door.”"
+    )
+    assert speaker_of(found, "turning patients away") == "Harbor Times"

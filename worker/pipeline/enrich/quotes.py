@@ -286,10 +286,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if rec["_inherit"]:
                 lead = text[slice(*rec["_subject"])]
                 subject = sentence_subject(lead, resolver.stopwords)
-                at = (
-                    base + rec["_subject"][0] + max(0, lead.find(subject)) if subject else 0
-                )  # the subject's place
-                found = resolver.resolve(subject, at, idx) if subject else None
+                found = None
+                if subject:  # resolved from the subject's own place in the sentence
+                    at = base + rec["_subject"][0] + max(0, lead.lower().find(subject.lower()))
+                    found = resolver.resolve(subject, at, idx)
                 if found is not None:
                     _set(rec, found, None)
                     continue
