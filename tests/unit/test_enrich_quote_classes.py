@@ -656,3 +656,11 @@ def test_a_sentence_subject_pronoun_is_resolved_from_its_own_place() -> None:
         "at the Mercy Hospital were “turning patients away at the door.”"
     )
     assert speaker_of(found, "turning patients away") == "Harbor Times"
+
+
+def test_referred_to_as_attributes_the_wording() -> None:
+    found = quotes(
+        "“The coverage was one-sided,” said analyst Tomas Brandt.",
+        "After the raid, several broadcasters referred to the attackers as “protesters” for days.",
+    )
+    assert speaker_of(found, "protesters") == "several broadcasters"

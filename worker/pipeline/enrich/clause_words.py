@@ -18,7 +18,7 @@ _V = (
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|mused|wondered|"
     r"called|defined|defines|shared|asserted|asserts|alleged|alleges|"
-    r"pointed out|points out|puts it|put it|shot back|fired back|"
+    r"pointed out|points out|puts it|put it|shot back|fired back|referred to|refers to|"
     r"according to"
 )
 
