@@ -664,3 +664,21 @@ def test_referred_to_as_attributes_the_wording() -> None:
         "After the raid, several broadcasters referred to the attackers as “protesters” for days.",
     )
     assert speaker_of(found, "protesters") == "several broadcasters"
+
+
+def test_the_actor_subject_is_the_person_not_a_later_name() -> None:
+    found = quotes(
+        "The series stars Helen Marsh and Owen Pryce.",
+        "Playing Captain Rourke has given Pryce nightmares.",
+        "The actor spoke about the strain of playing his Blackwater Bay character at a screening, saying: "
+        "“I had really violent scenes to shoot.”",
+    )
+    assert speaker_of(found, "I had really violent") == "Owen Pryce"
+
+
+def test_a_described_role_falls_back_to_its_head_noun() -> None:
+    found = quotes(
+        "Independent presidential candidate Martin Esposito spoke in Ohio on Monday.",
+        "The anti-tax candidate frames his run as an answer to “twenty years” of being ignored.",
+    )
+    assert speaker_of(found, "twenty years") == "Martin Esposito"

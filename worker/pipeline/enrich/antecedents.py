@@ -157,7 +157,10 @@ class Antecedents:
             for g in group:  # a question's addressee answers it: "X asked Palacios ... " -> Palacios
                 if self.body[max(sent, g[0] - 6) : g[0]] == "asked ":
                     return g[2]
-            main = [g for g in group if not self._in_intro(sent, g[0])] or group
+            main = [
+                g for g in group if not self._in_intro(sent, g[0]) and not self._gerund_object(sent, g[0])
+            ]
+            main = main or group
             if self._pronoun_subject(sent, main[0][0], want):  # "She booked shows like X": not X
                 j = bisect_left(self._mention_starts, sent) - 1
                 continue
@@ -165,6 +168,12 @@ class Antecedents:
                 return self.last[1] or self.last[0]  # the last speaker came later than that sentence
             return main[0][2]
         return None
+
+    def _gerund_object(self, sent: int, pos: int) -> bool:
+        """``Playing Tommy Lee Royce has given Norton nightmares``: the object of a sentence-initial gerund
+        is not the sentence's subject."""
+        lead = self.body[sent:pos]
+        return lead.endswith("ing ") and lead.count(" ") == 1 and lead[:1].isupper()
 
     def _pronoun_subject(self, sent: int, pos: int, want: str) -> bool:
         """Is the subject of the sentence at ``sent`` a pronoun of the wanted gender before ``pos`` (then

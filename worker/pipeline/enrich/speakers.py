@@ -114,7 +114,8 @@ class SpeakerResolver(Antecedents):
                 found = self._described.get(role)
                 if found is None and head in self._descriptors:  # "a former aide who ..." ... "the aide"
                     return self._descriptors[head]
-                found = found or self._role(role, pos) or self.antecedent(pos, "P", False)
+                found = found or self._role(role, pos) or (head != role and self._role(head, pos)) or None
+                found = found or self.antecedent(pos, "P", False)
                 if found is None:
                     return (phrase, None)
                 self._described[role] = found
