@@ -682,3 +682,11 @@ def test_a_described_role_falls_back_to_its_head_noun() -> None:
         "The anti-tax candidate frames his run as an answer to “twenty years” of being ignored.",
     )
     assert speaker_of(found, "twenty years") == "Martin Esposito"
+
+
+def test_a_name_inside_an_appositive_is_not_the_next_pronoun() -> None:
+    found = quotes(
+        "Rosa Delgado, the breakout star of Harbor Lights, says she will keep working — “every single day "
+        "I can,” she says."
+    )
+    assert speaker_of(found, "every single day") == "Rosa Delgado"

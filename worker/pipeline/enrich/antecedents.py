@@ -143,7 +143,8 @@ class Antecedents:
         cur = self._sent_start(pos) if nearest else pos
         while j >= 0 and ms[j][0] >= cur:  # own sentence: nearest
             m = ms[j]
-            if self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0]):
+            usable = self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0])
+            if usable and not self._in_appositive(cur, m[0], j):
                 return m[2]
             j -= 1
         while j >= 0 and pos - ms[j][0] < 4000:
@@ -168,6 +169,18 @@ class Antecedents:
                 return self.last[1] or self.last[0]  # the last speaker came later than that sentence
             return main[0][2]
         return None
+
+    def _in_appositive(self, sent: int, pos: int, j: int) -> bool:
+        """``Greta Lee, the breakout star of Past Lives, says``: a name inside an appositive that describes
+        the person named just before it is not the next pronoun's antecedent."""
+        comma = self.body.rfind(", ", sent, pos)
+        if comma < 0 or self.body[comma + 2 : pos].split(" ", 1)[0] not in ("the", "a", "an"):
+            return False
+        return (
+            any(m[1] == comma and m[3] == "P" for m in self._mentions[max(0, j - 3) : j])
+            if self._mentions
+            else False
+        )
 
     def _gerund_object(self, sent: int, pos: int) -> bool:
         """``Playing Tommy Lee Royce has given Norton nightmares``: the object of a sentence-initial gerund
