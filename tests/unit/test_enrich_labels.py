@@ -210,15 +210,15 @@ def test_quote_speaker_accuracy_floor() -> None:
     # after opening them: 0.783 and 0.846
     assert cached_score(HOLDOUT4)["speaker_accuracy"] >= 0.76, "\n".join(cached_score(HOLDOUT4)["misses"])
     assert cached_score(HOLDOUT6)["speaker_accuracy"] >= 0.82, "\n".join(cached_score(HOLDOUT6)["misses"])
-    # holdout8: 0.711 (221/311) measured once while sealed; 0.939 (292/311) after fixing its miss classes
-    assert cached_score(HOLDOUT8)["speaker_accuracy"] >= 0.92, "\n".join(cached_score(HOLDOUT8)["misses"])
+    # holdout8: 0.711 (221/311) measured once while sealed; 0.952 (296/311) after fixing its miss classes
+    assert cached_score(HOLDOUT8)["speaker_accuracy"] >= 0.93, "\n".join(cached_score(HOLDOUT8)["misses"])
 
 
 def test_quote_speaker_accuracy_all_sets() -> None:
-    """All eight label sets together (0.901 before holdout8 joined, 0.860 with it as first measured, 0.914
+    """All eight label sets together (0.901 before holdout8 joined, 0.860 with it as first measured, 0.919
     after the holdout8 classes were fixed: every set has been tuned on by now, so this is a regression
     guard; the unseen figures are the once-only sealed measurements in tests/data/README.md)."""
-    assert combined_accuracy() >= 0.90, "\n".join(cached_score(LABELS)["misses"])
+    assert combined_accuracy() >= 0.91, "\n".join(cached_score(LABELS)["misses"])
 
 
 if __name__ == "__main__":
