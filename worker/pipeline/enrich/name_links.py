@@ -80,7 +80,7 @@ def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[
                 persons[full] = Person(full, [(m.start(1), m.end(1))])
 
 
-_AGE_AFTER = re.compile(r", \d{1,2},")
+_LONE_NAME = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’-]*)(?:(\*)(?![\w*])|, \d{1,2},)")
 
 
 def lone_given_names(
@@ -89,19 +89,19 @@ def lone_given_names(
     """``Sophia*`` (a changed name, marked with an asterisk) and ``Anna, 40,`` (a given name with an age):
     a person the article names by one word only, unless a longer name has that word (``Katie Price`` in
     the headline).  Its mentions are added with the other lone tokens; the new names are returned."""
-    taken: set[str] | None = None
     added: list[str] = []
-    for pos, tok in singles:
-        end = pos + len(tok)
-        mark = body[end : end + 1]
-        if pos < 0 or (mark != "*" and mark != ","):  # the common case: neither mark
+    if "*" not in body and ", " not in body:
+        return added
+    lone: set[str] = set()
+    taken: set[str] = set()
+    for m in _LONE_NAME.finditer(body):
+        tok = m.group(1)
+        if m.group(2) is None and tok.lower() not in GIVEN_NAMES:
             continue
-        starred = mark == "*" and not body[end + 1 : end + 2].isalnum()
-        if not starred and (tok.lower() not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
-            continue
-        if taken is None:
+        if not lone:  # built only when a candidate is found
+            lone = {t for _, t in singles} or {""}
             taken = {t for name in persons for t in name.split(" ")}
-        if tok not in taken and tok.lower() not in stopwords:
+        if tok in lone and tok not in taken and tok.lower() not in stopwords:
             persons[tok] = Person(tok)
             taken.add(tok)
             added.append(tok)

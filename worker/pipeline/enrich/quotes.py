@@ -243,14 +243,13 @@ def _pull_quotes(items: list[dict[str, Any]]) -> None:
     bare = [r for r in items if "_bare" in r and not r["_explicit"] and len(r["text"]) >= 30]
     if not bare:
         return
-    said: dict[str, list[tuple[str, dict[str, Any]]]] = {}  # by the first 20 characters
+    said: dict[str, list[dict[str, Any]]] = {}  # by the first 20 characters
     for r in items:
         if r["speaker"] is not None and "_bare" not in r and len(r["text"]) >= 20:
-            words = _said_words(r["text"])
-            said.setdefault(words[:20], []).append((words, r))
+            said.setdefault(r["text"][:20].lower(), []).append(r)
     for rec in bare:
         words = _said_words(rec["text"])
-        same = said.get(words[:20], ())
+        same = [(_said_words(r["text"]), r) for r in said.get(rec["text"][:20].lower(), ())]
         found = next((r for t, r in same if t.startswith(words) or words.startswith(t)), None)
         if found is not None:
             _set(rec, (found["speaker"], found["speaker_entity"]), None)
