@@ -80,7 +80,7 @@ def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[
                 persons[full] = Person(full, [(m.start(1), m.end(1))])
 
 
-_LONE_NAME = re.compile(r"(?<![\w'’.-])([A-ZÀ-ÖØ-Þ][\w'’-]*)(?:(\*)(?![\w*])|, \d{1,2},)")
+_AGE_AFTER = re.compile(r", \d{1,2},")
 
 
 def lone_given_names(
@@ -90,18 +90,18 @@ def lone_given_names(
     a person the article names by one word only, unless a longer name has that word (``Katie Price`` in
     the headline).  Its mentions are added with the other lone tokens; the new names are returned."""
     added: list[str] = []
-    if "*" not in body and ", " not in body:
+    if "*" not in body and _AGE_AFTER.search(body) is None:  # the common case: neither mark anywhere
         return added
-    lone: set[str] = set()
-    taken: set[str] = set()
-    for m in _LONE_NAME.finditer(body):
-        tok = m.group(1)
-        if m.group(2) is None and tok.lower() not in GIVEN_NAMES:
+    taken = {t for name in persons for t in name.split(" ")}
+    for pos, tok in singles:
+        end = pos + len(tok)
+        mark = body[end : end + 1]
+        if pos < 0 or (mark != "*" and mark != ",") or tok in taken:
             continue
-        if not lone:  # built only when a candidate is found
-            lone = {t for _, t in singles} or {""}
-            taken = {t for name in persons for t in name.split(" ")}
-        if tok in lone and tok not in taken and tok.lower() not in stopwords:
+        starred = mark == "*" and not body[end + 1 : end + 2].isalnum()
+        if not starred and (tok.lower() not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
+            continue
+        if tok.lower() not in stopwords:
             persons[tok] = Person(tok)
             taken.add(tok)
             added.append(tok)
