@@ -9,9 +9,13 @@ Label files (rules in tests/data/README.md):
   only);
 * ``enrich_labels_holdout3.jsonl`` - 15 fresh articles (quotes and countries), first scored in round 2;
 * ``enrich_labels_holdout5.jsonl`` - 20 fresh articles (quotes and countries), scored once before its
-  misses were read (the "unseen" figure in tests/data/README.md).
+  misses were read (the "unseen" figure in tests/data/README.md);
+* ``enrich_labels_holdout4.jsonl``, ``enrich_labels_holdout6.jsonl`` - sealed sets, each measured once and
+  then opened;
+* ``enrich_labels_holdout8.jsonl`` - 20 unseen NAEB articles outside the dev corpus (README-holdout8.md),
+  measured once while sealed (0.711), then opened.
 
-All five sets are now development sets (their misses were read and fixed by class); an unseen
+All these sets are now development sets (their misses were read and fixed by class); an unseen
 measurement needs a sealed set (see tests/data/README.md).
 
 A labelled quote is matched to a predicted quote in the same paragraph whose text starts with the label's
@@ -44,6 +48,7 @@ HOLDOUT3 = DATA / "enrich_labels_holdout3.jsonl"
 HOLDOUT5 = DATA / "enrich_labels_holdout5.jsonl"
 HOLDOUT4 = DATA / "enrich_labels_holdout4.jsonl"  # sealed until measured once: see README
 HOLDOUT6 = DATA / "enrich_labels_holdout6.jsonl"  # sealed until measured once: see README
+HOLDOUT8 = DATA / "enrich_labels_holdout8.jsonl"  # unseen NAEB articles: see README-holdout8.md
 SETS = (
     ("dev", LABELS),
     ("holdout", HOLDOUT),
@@ -52,6 +57,7 @@ SETS = (
     ("holdout5", HOLDOUT5),
     ("holdout4", HOLDOUT4),
     ("holdout6", HOLDOUT6),
+    ("holdout8", HOLDOUT8),
 )
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
@@ -172,7 +178,7 @@ def test_later_holdout_labels_are_separate() -> None:
         keys = {lab["key"] for lab in load_labels(path)}
         assert not keys & seen, path.name
         seen |= keys
-    for path, quotes in ((HOLDOUT3, 100), (HOLDOUT5, 100), (HOLDOUT4, 100), (HOLDOUT6, 60)):
+    for path, quotes in ((HOLDOUT3, 100), (HOLDOUT5, 100), (HOLDOUT4, 100), (HOLDOUT6, 60), (HOLDOUT8, 300)):
         labels = load_labels(path)
         assert len(labels) >= 15
         assert sum(1 for lab in labels for q in lab["quotes"] if q["speaker"]) >= quotes
@@ -188,6 +194,8 @@ def test_country_micro_f1() -> None:
     # opened: 0.983 / 0.870 now (holdout6's misses are mostly label calls: "Hollywood", brand names)
     assert cached_score(HOLDOUT4)["country_f1"] >= 0.96
     assert cached_score(HOLDOUT6)["country_f1"] >= 0.85
+    # holdout8 (unseen NAEB articles): 0.9375 measured once while sealed, unchanged since
+    assert cached_score(HOLDOUT8)["country_f1"] >= 0.93
 
 
 def test_quote_speaker_accuracy_floor() -> None:
@@ -202,12 +210,15 @@ def test_quote_speaker_accuracy_floor() -> None:
     # after opening them: 0.783 and 0.846
     assert cached_score(HOLDOUT4)["speaker_accuracy"] >= 0.76, "\n".join(cached_score(HOLDOUT4)["misses"])
     assert cached_score(HOLDOUT6)["speaker_accuracy"] >= 0.82, "\n".join(cached_score(HOLDOUT6)["misses"])
+    # holdout8: 0.711 (221/311) measured once while sealed; 0.952 (296/311) after fixing its miss classes
+    assert cached_score(HOLDOUT8)["speaker_accuracy"] >= 0.93, "\n".join(cached_score(HOLDOUT8)["misses"])
 
 
 def test_quote_speaker_accuracy_all_sets() -> None:
-    """All seven label sets together (measured 0.901: every set has been tuned on by now, so this is a
-    regression guard; the unseen figures are the once-only sealed measurements in tests/data/README.md)."""
-    assert combined_accuracy() >= 0.89, "\n".join(cached_score(LABELS)["misses"])
+    """All eight label sets together (0.901 before holdout8 joined, 0.860 with it as first measured, 0.919
+    after the holdout8 classes were fixed: every set has been tuned on by now, so this is a regression
+    guard; the unseen figures are the once-only sealed measurements in tests/data/README.md)."""
+    assert combined_accuracy() >= 0.91, "\n".join(cached_score(LABELS)["misses"])
 
 
 if __name__ == "__main__":

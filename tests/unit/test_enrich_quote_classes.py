@@ -415,3 +415,278 @@ def test_a_title_quoted_inside_a_sentence_is_not_said() -> None:
     )
     assert all(q.speaker is None for q in found if q.text.startswith("The Long Winter Road"))
     assert speaker_of(found, "It changed") == "Dana Moss"
+
+
+def test_a_pronoun_after_several_introductory_chunks_skips_their_names() -> None:
+    found = quotes(
+        "Separately, on the subject of Orbital Freight's bid for Harbor Rail, Mary Quinlan repeated her "
+        "earlier warning.",
+        "“Deals like this one deserve a close look,” she said.",
+    )
+    assert speaker_of(found, "Deals like this one") == "Mary Quinlan"
+
+
+def test_according_to_x_is_the_antecedent_of_the_next_pronoun() -> None:
+    found = quotes(
+        "Tarot reader Helena Brightwater has studied omens for decades.",
+        "According to Brightwater, Silver Herons are a sign of luck. “It can mean money is coming,” she "
+        "explains.",
+    )
+    assert speaker_of(found, "It can mean money") == "Helena Brightwater"
+
+
+def test_a_name_after_a_same_gender_subject_pronoun_is_not_the_next_she() -> None:
+    found = quotes(
+        "Karen Ostrova spent years modelling part-time while at university.",
+        "She walked for labels like Dario Vance and Milo Tern. Later she decided to go full time.",
+        "“I told my dad I was going to model,” she recalls.",
+    )
+    assert speaker_of(found, "I told my dad") == "Karen Ostrova"
+
+
+def test_a_changed_name_marked_with_an_asterisk_is_a_person() -> None:
+    found = quotes(
+        "Talk show host Rita Palmer says secrets are common.",
+        "Lucy*, a teacher from Leeds, has hidden her tattoos for years.",
+        "“My mother would be horrified,” she says.",
+    )
+    assert speaker_of(found, "My mother would") == "Lucy"
+
+
+def test_a_given_name_with_an_age_is_a_person() -> None:
+    found = quotes(
+        "Writer Olga Brand once admitted to the habit.",
+        "Then there is Fiona, 52, who tells nobody about her spending. “It is my money,” she says.",
+    )
+    assert speaker_of(found, "It is my money") == "Fiona"
+
+
+def test_a_signature_after_a_quoted_block_names_its_speaker() -> None:
+    found = quotes(
+        "Gardener Tom Ridley posted his own list of rules.",
+        "“Never water at noon. The leaves burn before the roots drink.",
+        "“Mulch twice a year, no more.” — Hazel Moorcroft, owner of Green Thumbs in Dayton, Ohio",
+        "“I charge by the hour, not by the hedge.” –– Moorcroft",
+    )
+    assert speaker_of(found, "Never water at noon") == "Hazel Moorcroft"
+    assert speaker_of(found, "Mulch twice a year") == "Hazel Moorcroft"
+    assert speaker_of(found, "I charge by the hour") == "Hazel Moorcroft"
+
+
+def test_inverted_verb_before_a_lowercase_role_and_a_name() -> None:
+    found = quotes(
+        "“The crabs regrow a claw in a week,” said lead author Dana Whitfield, a lecturer at the institute. "
+        "“Nobody expected that,” said senior author Raj Menon."
+    )
+    assert speaker_of(found, "The crabs regrow") == "Dana Whitfield"
+    assert speaker_of(found, "Nobody expected") == "Raj Menon"
+
+
+def test_a_name_before_of_and_a_place_is_linked_to_its_surname() -> None:
+    found = quotes(
+        "Democrat Senator Mark Ellery of Vermont went on television on Sunday.",
+        "Ellery said the ruling was “long overdue.”",
+    )
+    assert speaker_of(found, "long overdue") == "Mark Ellery"
+
+
+def test_a_sentence_initial_verb_before_a_descriptor() -> None:
+    found = quotes("Says the retired teacher, “We never had this many children in one room.”")
+    assert speaker_of(found, "We never had") == "the retired teacher"
+
+
+def test_the_owner_before_a_possessive_is_not_the_speaker() -> None:
+    found = quotes(
+        "Globex Bank's Nina Parkes said Warner Bros. Pictures is “likely to be sold within a year.”"
+    )
+    assert speaker_of(found, "likely to be sold") == "Nina Parkes"
+
+
+def test_a_month_that_ends_a_sentence_is_not_part_of_a_name() -> None:
+    found = quotes(
+        "They have Carla Denton to thank. The publisher fell ill in May. But she kept writing.",
+        "In a final message, she thanked her readers, writing, “I loved every one of you.”",
+    )
+    assert speaker_of(found, "I loved every one") == "Carla Denton"
+
+
+def test_a_changed_name_as_a_subject_loses_its_asterisk() -> None:
+    found = quotes("Greta*, a 39-year-old nurse from Leeds, said her friends had been doing it “for ages”.")
+    assert speaker_of(found, "for ages") == "Greta"
+
+
+def test_a_role_then_an_appositive_name_takes_the_name() -> None:
+    found = quotes(
+        "As Norland Press signed the deal, its chairman and CEO, Pieter Vos, told reporters that “the old "
+        "model is finished.”"
+    )
+    assert speaker_of(found, "the old model") == "Pieter Vos"
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_words_it_repeats() -> None:
+    found = quotes(
+        "A city spokesperson says the budget is final.",
+        "“Every neighborhood will feel these cuts within a year.”",
+        "The council meets again next week.",
+        "“Every neighborhood will feel these cuts within a year,” warns Ada Lindqvist, who chairs the "
+        "finance committee.",
+    )
+    assert speaker_of(found, "Every neighborhood") == "Ada Lindqvist"
+    assert all(q.speaker == "Ada Lindqvist" for q in found if q.text.startswith("Every"))
+
+
+def test_the_noun_refers_back_to_an_unnamed_speaker_with_that_noun() -> None:
+    found = quotes(
+        "“Nobody reads the fine print,” says a former Acme officer who left the firm in June.",
+        "At Acme, the former officer recalls the first recall notice. “We were told to stay quiet,” the "
+        "officer says.",
+    )
+    assert (
+        speaker_of(found, "We were told")
+        == speaker_of(found, "Nobody reads")
+        == "a former Acme officer who left the firm"
+    )
+
+
+def test_a_quote_after_narration_about_a_person_is_theirs() -> None:
+    found = quotes(
+        "“Most people never notice,” said dermatologist Laura Finch.",
+        "Martin Hale, a 52-year-old builder, has had three treatments. He keeps them quiet at "
+        "home. “She thinks it is the sea air.”",
+    )
+    assert speaker_of(found, "She thinks it is") == "Martin Hale"
+
+
+def test_shot_back_and_reflects_report_speech() -> None:
+    found = quotes(
+        "A reader complained about the column. “You are wrong!” Priya Nair shot back in a reply.",
+        "“Practice, like an exam,” she reflects.",
+    )
+    assert speaker_of(found, "You are wrong") == "Priya Nair"
+    assert speaker_of(found, "Practice, like an exam") == "Priya Nair"
+
+
+def test_a_capitalised_role_noun_before_a_full_name_is_cut() -> None:
+    found = quotes(
+        "Plumbers say customers often hover. Plumber Dana Kowalczyk posted a video about it.",
+        "“Stay out of the bathroom!” her caption said. A plumber in Ohio agreed.",
+    )
+    assert speaker_of(found, "Stay out of the") == "Dana Kowalczyk"
+
+
+def test_a_spokesperson_in_brackets_speaks_for_the_body() -> None:
+    found = quotes(
+        "(A spokesperson for Quillmark says the company is “reviewing every article by hand.”)",
+    )
+    assert speaker_of(found, "reviewing every article") == "A spokesperson for Quillmark"
+
+
+def test_her_husband_is_not_the_next_she() -> None:
+    found = quotes(
+        "Greta Lund, a 41-year-old teacher, hid it for years.",
+        "Her husband had told her she was “wasting money”. So she paid cash. “No receipts,” she explains.",
+    )
+    assert speaker_of(found, "No receipts") == "Greta Lund"
+
+
+def test_the_creator_is_the_person_just_named() -> None:
+    found = quotes(
+        "The drama was created by Miriam Olsen.",
+        "Olsen grew up near the harbor where it is filmed. “I always listen to the old fishermen,” the "
+        "creator explained.",
+    )
+    assert speaker_of(found, "I always listen") == "Miriam Olsen"
+
+
+def test_went_on_to_say_after_a_coordinated_verb_phrase() -> None:
+    found = quotes(
+        "Senator Ruth Calloway spoke on the radio on Monday.",
+        "Calloway tried to soften that remark and went on to say that the vote would still go ahead,",
+        "“Whatever the court decides, we will be ready.”",
+    )
+    assert speaker_of(found, "Whatever the court") == "Ruth Calloway"
+
+
+def test_a_name_starting_with_national_is_an_organisation() -> None:
+    found = quotes(
+        "Broadcaster chief Owen Marsh said the channels were worth keeping.",
+        "The group's cable portfolio includes Westwind and National Outdoors.",
+        "Still, the group is “always reviewing” their fit, he said.",
+    )
+    assert speaker_of(found, "always reviewing") == "Owen Marsh"
+
+
+def test_a_generic_plural_with_a_frequency_adverb_is_not_a_speaker() -> None:
+    found = quotes(
+        "“Most of my customers are nervous at first,” says dentist Colin Reyes.",
+        "Customers will often tell him stories about their old dentists. “You hear everything in this "
+        "chair, and most of it is about pain.”",
+    )
+    assert speaker_of(found, "You hear everything") == "Colin Reyes"
+
+
+def test_a_closing_mark_glued_before_a_capital_opens_a_quote() -> None:
+    found = quotes(
+        "Small outlets have found room to experiment with the tools.”It is not fully automatic,” says "
+        "Mira Osei. “But it lets them do far more.”"
+    )
+    assert speaker_of(found, "It is not fully") == "Mira Osei"
+    assert speaker_of(found, "But it lets them") == "Mira Osei"
+
+
+def test_a_given_name_with_an_age_joins_the_headline_full_name() -> None:
+    from tests.unit.test_enrich_quotes import tables
+    from worker.pipeline.enrich.entities import find_names
+    from worker.pipeline.enrich.gazetteer import scan
+
+    body = "Laura, 45, admitted she forgot her lines. She said: “I am exhausted.”"
+    t = tables()
+    names = find_names(body, scan(body, t), t.stopwords_en, headline="Panto star Laura Harlow admits blunder")
+    assert "Laura Harlow" in names.persons and "Laura" not in names.persons
+
+
+def test_an_organisation_with_a_possessive_inside_keeps_its_name() -> None:
+    found = quotes("The Lakeside County Sheriff’s Office said the crash was “a head-on collision.”")
+    assert speaker_of(found, "a head-on collision") == "Lakeside County Sheriff’s Office"
+
+
+def test_a_sentence_subject_pronoun_is_resolved_from_its_own_place() -> None:
+    found = quotes(
+        "The Harbor Times has made several errors this year. It had to retract a story that guards "
+        "at the Mercy Hospital were “turning patients away at the door.”"
+    )
+    assert speaker_of(found, "turning patients away") == "Harbor Times"
+
+
+def test_referred_to_as_attributes_the_wording() -> None:
+    found = quotes(
+        "“The coverage was one-sided,” said analyst Tomas Brandt.",
+        "After the raid, several broadcasters referred to the attackers as “protesters” for days.",
+    )
+    assert speaker_of(found, "protesters") == "several broadcasters"
+
+
+def test_the_actor_subject_is_the_person_not_a_later_name() -> None:
+    found = quotes(
+        "The series stars Helen Marsh and Owen Pryce.",
+        "Playing Captain Rourke has given Pryce nightmares.",
+        "The actor spoke about the strain of playing his Blackwater Bay character at a screening, saying: "
+        "“I had really violent scenes to shoot.”",
+    )
+    assert speaker_of(found, "I had really violent") == "Owen Pryce"
+
+
+def test_a_described_role_falls_back_to_its_head_noun() -> None:
+    found = quotes(
+        "Independent presidential candidate Martin Esposito spoke in Ohio on Monday.",
+        "The anti-tax candidate frames his run as an answer to “twenty years” of being ignored.",
+    )
+    assert speaker_of(found, "twenty years") == "Martin Esposito"
+
+
+def test_a_name_inside_an_appositive_is_not_the_next_pronoun() -> None:
+    found = quotes(
+        "Rosa Delgado, the breakout star of Harbor Lights, says she will keep working — “every single day "
+        "I can,” she says."
+    )
+    assert speaker_of(found, "every single day") == "Rosa Delgado"

@@ -28,6 +28,12 @@ _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
 
 
+_POSSESSOR = {"M": "his", "F": "her"}
+_MALE_NOUNS = "husband man father dad son brother boyfriend grandfather uncle king"
+_FEMALE_NOUNS = "wife woman mother mom mum daughter sister girlfriend grandmother aunt queen"
+_NOUN_GENDER = {w: g for words, g in ((_MALE_NOUNS, "M"), (_FEMALE_NOUNS, "F")) for w in words.split()}
+
+
 class Antecedents:
     """Mentions of one article body and the speakers found so far (``last``)."""
 
@@ -116,11 +122,16 @@ class Antecedents:
         return want == "P" or self.gender(m[2]) in (None, want)
 
     def _in_intro(self, sent: int, pos: int) -> bool:
-        """Is ``pos`` inside the sentence's introductory chunk (``After meeting X, Y said``)?"""
-        if ", " in self.body[sent:pos]:
-            return False
-        comma = self.body.find(", ", pos, pos + 300)
-        return comma > 0 and is_intro(self.body[sent:comma])
+        """Is ``pos`` inside the sentence's introductory chunks (``After meeting X, Y said``, ``Separately,
+        on the topic of X's plans, Y said``)?  Not the source of ``According to X, ...``."""
+        start = sent
+        while True:
+            comma = self.body.find(", ", start, pos + 300)
+            if comma < 0 or not is_intro(self.body[start:comma]):
+                return False
+            if comma >= pos:
+                return not self.body.startswith("ccording to ", start + 1)
+            start = comma + 2
 
     def antecedent(self, pos: int, want: str, nearest: bool = True) -> str | None:
         """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to.
@@ -132,7 +143,8 @@ class Antecedents:
         cur = self._sent_start(pos) if nearest else pos
         while j >= 0 and ms[j][0] >= cur:  # own sentence: nearest
             m = ms[j]
-            if self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0]):
+            usable = self._ok(m, want) and not self._in_quote(m[0]) and not self._in_intro(cur, m[0])
+            if usable and not self._in_appositive(cur, m[0], j):
                 return m[2]
             j -= 1
         while j >= 0 and pos - ms[j][0] < 4000:
@@ -146,11 +158,47 @@ class Antecedents:
             for g in group:  # a question's addressee answers it: "X asked Palacios ... " -> Palacios
                 if self.body[max(sent, g[0] - 6) : g[0]] == "asked ":
                     return g[2]
-            main = [g for g in group if not self._in_intro(sent, g[0])] or group
+            main = [
+                g for g in group if not self._in_intro(sent, g[0]) and not self._gerund_object(sent, g[0])
+            ]
+            main = main or group
+            if self._pronoun_subject(sent, main[0][0], want):  # "She booked shows like X": not X
+                j = bisect_left(self._mention_starts, sent) - 1
+                continue
             if self.last is not None and self.last_pos > m[1] and self._last_ok(want, sent):
                 return self.last[1] or self.last[0]  # the last speaker came later than that sentence
             return main[0][2]
         return None
+
+    def _in_appositive(self, sent: int, pos: int, j: int) -> bool:
+        """``Greta Lee, the breakout star of Past Lives, says``: a name inside an appositive that describes
+        the person named just before it is not the next pronoun's antecedent."""
+        comma = self.body.rfind(", ", sent, pos)
+        if comma < 0 or self.body[comma + 2 : pos].split(" ", 1)[0] not in ("the", "a", "an"):
+            return False
+        return (
+            any(m[1] == comma and m[3] == "P" for m in self._mentions[max(0, j - 3) : j])
+            if self._mentions
+            else False
+        )
+
+    def _gerund_object(self, sent: int, pos: int) -> bool:
+        """``Playing Tommy Lee Royce has given Norton nightmares``: the object of a sentence-initial gerund
+        is not the sentence's subject."""
+        lead = self.body[sent:pos]
+        return lead.endswith("ing ") and lead.count(" ") == 1 and lead[:1].isupper()
+
+    def _pronoun_subject(self, sent: int, pos: int, want: str) -> bool:
+        """Is the subject of the sentence at ``sent`` a pronoun of the wanted gender before ``pos`` (then
+        a later name in it is not what the next ``he``/``she`` refers to: the pronoun chain goes on)?"""
+        if want not in ("M", "F"):
+            return False
+        chunks = self.body[sent:pos].split(", ")
+        k = 0
+        while k < len(chunks) - 1 and is_intro(chunks[k]):
+            k += 1
+        first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
+        return first == ("he" if want == "M" else "she")
 
     def _last_ok(self, want: str, sent: int) -> bool:
         """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""
@@ -159,6 +207,13 @@ class Antecedents:
         text, entity = self.last
         if entity is not None:
             return (entity in self.names.persons and self.gender(entity) in (None, want)) or want == "P"
+        words = text.lower().split()
+        if (
+            want in _POSSESSOR
+            and words
+            and (words[0] == _POSSESSOR[want] or _NOUN_GENDER.get(words[-1], want) != want)
+        ):
+            return False  # "Her husband" is not the next "she"
         return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
 
     def _role(self, noun: str, pos: int) -> str | None:

@@ -26,11 +26,12 @@ from worker.pipeline.enrich.clause_words import (
     is_verb,
     passive_before,
 )
-from worker.pipeline.enrich.name_words import ORG_WORDS
+from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 _PARENS = re.compile(r"\([^)]*\)")
+_ON_TO = re.compile(r" (?:then )?(?:went|goes|go|going) on to$")
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
 
@@ -58,6 +59,12 @@ def _org_of(rest: str, at: int) -> bool:
 
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
+
+
+def _role_only(chunk: str) -> bool:
+    """``its chairman and CEO``: a role with no name in it (an acronym such as CEO is a role word)."""
+    words = chunk.split()
+    return bool(words) and words[0].lower() in DETERMINERS and all(w.islower() or w.isupper() for w in words)
 
 
 def _clean_chunk(chunk: str) -> str:
@@ -94,6 +101,8 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     if "(" in pre:
         pre = _PARENS.sub("", pre)
     pre = pre.strip().strip("\"“”'’").rstrip()
+    if pre.endswith(" on to"):  # "X did A and went on to say": the subject of "did A"
+        pre = _ON_TO.sub("", pre)
     if not pre:
         return ""
     if pre.endswith(","):
@@ -104,7 +113,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if not chunks:
             return ""
         if (
-            not _has_name(chunks[i], stopwords)
+            (not _has_name(chunks[i], stopwords) or _role_only(chunks[i]))
             and i + 1 < len(chunks)
             and _has_name(chunks[i + 1], stopwords)
         ):
@@ -215,7 +224,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         stripped = pre.strip(' ,"“”—–')
         if m.group(1)[0].isupper() and not stripped:  # sentence-initial verb
             after = rest.lstrip(" ,")
-            if after[:1].isupper():
+            if after[:1].isupper() or after.split(" ", 1)[0] in ("the", "a", "an", "one"):
                 return cut_subject(after).strip(), verb, m.start()  # "Said Ohtani, through ...:"
             continue  # "Asked about her concern, ..."
         if verb.endswith("ing"):
@@ -326,6 +335,8 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
         return False
     if first[:1].isupper() or first in DETERMINERS:
         return True
+    if _role_before_name(text):  # "said lead author Mia Chen"
+        return True
     return (
         len(words) > 1
         and first.isalpha()
@@ -334,6 +345,17 @@ def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
         and words[1][:1].isupper()
         and words[1].lower() not in DAYS
     )
+
+
+def _role_before_name(text: str) -> bool:
+    """``lead author Mia Chen``, ``senior author Li``: lower-case words ending in a person noun, a name."""
+    words = text.split(" ", 4)
+    for k in (1, 2, 3):
+        if len(words) <= k or not words[k - 1].isalpha() or not words[k - 1].islower():
+            return False
+        if words[k - 1] in PERSON_NOUNS and words[k][:1].isupper():
+            return True
+    return False
 
 
 def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:

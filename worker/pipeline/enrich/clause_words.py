@@ -18,7 +18,7 @@ _V = (
     r"concedes|predicted|predicts|promised|promises|promising|boasted|cautioned|countered|quipped|"
     r"shouted|yelled|whispered|pleaded|emphasized|emphasised|emphasizes|mused|wondered|"
     r"called|defined|defines|shared|asserted|asserts|alleged|alleges|"
-    r"pointed out|points out|puts it|put it|"
+    r"pointed out|points out|puts it|put it|shot back|fired back|referred to|refers to|"
     r"according to"
 )
 
@@ -49,7 +49,7 @@ def _trie_pattern(words: list[str]) -> str:
 # verbs that report only when followed by punctuation ("he continued, ..." but not "risk continued
 # supply problems") and/or by a clause ("the study found that", not "police found the car"); see
 # ``is_verb``
-_NO_OBJECT = frozenset({"continued", "continues", "observed", "observes"})
+_NO_OBJECT = frozenset({"continued", "continues", "observed", "observes", "reflected", "reflects"})
 _WITH_THAT = frozenset({"found", "finds", "observed", "observes"})
 _CONSTRAINED = _NO_OBJECT | _WITH_THAT
 _AFTER_NO_OBJECT = re.compile(r"\s*(?:[,.:;!?\"“”—–-]|$)")

@@ -14,11 +14,12 @@ from worker.pipeline.enrich.name_links import (
     add_aliases,
     given_name_before,
     headline_names,
+    lone_given_names,
     org_links,
     quoted_title,
     shared_surnames,
 )
-from worker.pipeline.enrich.name_merges import drop_common_nouns, merge_partial_names
+from worker.pipeline.enrich.name_merges import drop_common_nouns, drop_leading_nouns, merge_partial_names
 from worker.pipeline.enrich.name_words import (
     GIVEN_NAMES,
     ORG_WORDS,
@@ -45,6 +46,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
 
+_SHORT_ENDS = frozenset({"May.", "June.", "July."})  # a month that ends a sentence: "in May. But"
 PRONOUN_LIKE = frozenset({"He", "She", "They", "It", "We", "I", "You", "His", "Her", "Their", "Its", "Our"})
 
 
@@ -146,6 +148,8 @@ def _split_segment(t: str) -> list[tuple[int, str]]:
         while words and _descriptor_token(words[0]):
             lead += len(words[0]) + 1
             words = words[1:]
+        while len(words) > 1 and words[-1] in ("of", "for"):  # "Chris Coons of" before a cut-out place
+            words.pop()
         name = " ".join(words).strip(" .,")
         if name:
             out.append((pos + lead, name))
@@ -169,7 +173,8 @@ def _sentence_pieces(run: str) -> list[str]:
     cur: list[str] = []
     for tok in run.split(" "):
         cur.append(tok)
-        if tok.endswith(".") and len(tok) > 4 and tok not in TITLES and tok.count(".") == 1:
+        long_word = len(tok) > 4 or tok in _SHORT_ENDS
+        if tok.endswith(".") and long_word and tok not in TITLES and tok.count(".") == 1:
             pieces.append(" ".join(cur))
             cur = []
     if cur:
@@ -291,6 +296,7 @@ def find_names(
     org_links(body, orgs)
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
+    drop_leading_nouns(body, persons)
     merge_partial_names(persons)
     shared_surnames(body, persons, stopwords)
     by_length = sorted(persons, key=len, reverse=True)
@@ -302,6 +308,8 @@ def find_names(
         index.surnames.setdefault(key.translate(_APOSTROPHES), index.surnames[key])
     add_aliases(body, index)
     from_headline = headline_names(headline, index) if headline else []
+    for name in lone_given_names(body, singles, persons, stopwords):  # after the headline's full names
+        index.surnames.setdefault(name, name)
     for pos, tok in singles:
         canonical = index.surnames.get(tok)
         if canonical is not None:

@@ -80,6 +80,34 @@ def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[
                 persons[full] = Person(full, [(m.start(1), m.end(1))])
 
 
+_AGE_AFTER = re.compile(r", \d{1,2},")
+
+
+def lone_given_names(
+    body: str, singles: list[tuple[int, str]], persons: dict[str, Person], stopwords: frozenset[str]
+) -> list[str]:
+    """``Sophia*`` (a changed name, marked with an asterisk) and ``Anna, 40,`` (a given name with an age):
+    a person the article names by one word only, unless a longer name has that word (``Katie Price`` in
+    the headline).  Its mentions are added with the other lone tokens; the new names are returned."""
+    added: list[str] = []
+    if "*" not in body and _AGE_AFTER.search(body) is None:  # the common case: neither mark anywhere
+        return added
+    taken = {t for name in persons for t in name.split(" ")}
+    for pos, tok in singles:
+        end = pos + len(tok)
+        mark = body[end : end + 1]
+        if pos < 0 or (mark != "*" and mark != ",") or tok in taken:
+            continue
+        starred = mark == "*" and not body[end + 1 : end + 2].isalnum()
+        if not starred and (tok.lower() not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
+            continue
+        if tok.lower() not in stopwords:
+            persons[tok] = Person(tok)
+            taken.add(tok)
+            added.append(tok)
+    return added
+
+
 def quoted_title(body: str, start: int, end: int) -> bool:
     """``a scheme known as "Good Living."``: a capitalised run that fills a pair of quotes is a title."""
     if start <= 0 or body[start - 1] not in _OPEN_QUOTES:

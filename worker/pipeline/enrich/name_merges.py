@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from worker.pipeline.enrich.name_words import GIVEN_NAMES
+from worker.pipeline.enrich.name_words import GIVEN_NAMES, PERSON_NOUNS
 
 if TYPE_CHECKING:
     from worker.pipeline.enrich.name_index import NameIndex, Person
 
 
+_ROLE_ENDINGS = ("er", "or", "ist", "ian", "man", "woman")
 _ARTICLES = frozenset({"the", "a", "an", "The", "A", "An", "THE"})
 _ARTICLE_ENDS = frozenset({"e ", "a ", "n ", "E ", "A ", "N "})  # a cheap test before the word is cut
 
@@ -78,3 +79,38 @@ def merge_partial_names(persons: dict[str, Person]) -> None:
             full.mentions.extend(short.mentions)
             full.mentions.sort()
             del persons[name]
+
+
+def drop_leading_nouns(body: str, persons: dict[str, Person]) -> None:
+    """``Housecleaner Sharel Moore``: a capitalised person noun (``-er``, ``-ist``, ...) before a full name
+    that the article also writes in lower case (``a housecleaner``) is a role, not a given name."""
+    for name in [n for n in persons if n.count(" ") >= 2]:
+        rest = name
+        while rest.count(" ") >= 2:
+            first, tail = rest.split(" ", 1)
+            low = first.lower()
+            role = low in PERSON_NOUNS or low.endswith(_ROLE_ENDINGS)
+            if not role or low in GIVEN_NAMES or not first.isalpha() or not _lower_word(body, low):
+                break
+            rest = tail
+        if rest == name:
+            continue
+        person = persons.pop(name)
+        shift = len(name) - len(rest)
+        moved = [(s + shift if s >= 0 else s, e) for s, e in person.mentions]
+        if rest in persons:
+            persons[rest].mentions = sorted(persons[rest].mentions + moved)
+        else:
+            person.canonical = rest
+            person.mentions = moved
+            persons[rest] = person
+
+
+def _lower_word(body: str, word: str) -> bool:
+    at = body.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not body[at - 1].isalpha()) and not body[end : end + 1].isalpha():
+            return True
+        at = body.find(word, at + 1)
+    return False

@@ -35,7 +35,7 @@ ORG_WORDS = _words(
     Pharmacy Commonwealth Reserve Exchange Council's Trustees AG SE B.V. LLC Ltd. Ltd plc PLC Systems
     Technologies Airways Enterprises Capital Project Campaign Church Library Libraries Gallery Laboratory
     Laboratories Clinic Archives Cathedral Tribunal Solutions Industries Ventures Networks Pharmaceuticals
-    Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres
+    Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres National
     """
 )
 
@@ -91,6 +91,7 @@ PERSON_NOUNS = _words(
     cardinal bishop archbishop rabbi imam pastor priest reverend ambassador spokesman spokeswoman
     spokesperson commissioner chief executive duchess duke billionaire millionaire entrepreneur mogul
     songwriter songstress crooner designer stylist chef blender expert analyst economist editor
+    creator engineer reporter journalist adviser advisor aide official
     """
 )
 DOC_NOUNS = _words(

@@ -35,6 +35,7 @@ __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
 QUOTE_MARK = re.compile('["“”]')
 _QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
+_GLUED_OPEN = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 _TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
 _SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
@@ -45,6 +46,18 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark.  A second
     opening mark ends an unclosed span and opens the next; a stray closing mark is ignored."""
     return [(m.start(), m.end(1), m.lastindex == 2) for m in _SPAN.finditer(text)]
+
+
+_SIGNATURE = re.compile(r"\s*(?:[—–]+|--| -) ?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3})(?:,|\s*$)")
+
+
+def _signature(text: str, spans: list[tuple[int, int, bool]]) -> tuple[int, str] | None:
+    """``“...” — Sara Lane, owner of ...``: (offset, name) of the signature that ends a paragraph after
+    its last quote; it names the speaker of the quoted block it closes."""
+    if not spans or not spans[-1][2] or len(text) - spans[-1][1] < 4:
+        return None
+    m = _SIGNATURE.match(text, spans[-1][1] + 1)
+    return (m.start(1), m.group(1)) if m is not None else None
 
 
 def _two_apostrophes(text: str) -> str:
@@ -203,10 +216,51 @@ def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
         rec["verb"] = verb
 
 
+def _narrated_person(
+    text: str, spans: list[tuple[int, int, bool]], n: int, base: int, idx: int, resolver: SpeakerResolver
+) -> Speaker | None:
+    """A quote with no reporting clause in its paragraph, right after a sentence of narration about a
+    person (its subject): that person is the speaker."""
+    lo = spans[n - 1][1] + 1 if n else 0
+    pieces = sentences(text[lo : spans[n][0]])
+    if not pieces or not pieces[-1][1].rstrip().endswith((".", "?", "!")):
+        return None
+    offset, sentence = pieces[-1]
+    subject = sentence_subject(sentence, resolver.stopwords)
+    if subject is None or subject.endswith(("'s", "’s")):  # "X's influence has motivated her"
+        return None
+    found = resolver.resolve(subject, base + lo + offset, idx)
+    return found if found is not None and found[1] in resolver.names.persons else None
+
+
+def _said_words(text: str) -> str:
+    return " ".join(text.lower().strip(" .,!?…").split())
+
+
+def _pull_quotes(items: list[dict[str, Any]]) -> None:
+    """A paragraph that is one bare quote repeating words attributed elsewhere in the article (a pull
+    quote) has the speaker they are attributed to."""
+    bare = [r for r in items if "_bare" in r and not r["_explicit"] and len(r["text"]) >= 30]
+    if not bare:
+        return
+    said: dict[str, list[dict[str, Any]]] = {}  # by the first 20 characters
+    for r in items:
+        if r["speaker"] is not None and "_bare" not in r and len(r["text"]) >= 20:
+            said.setdefault(r["text"][:20].lower(), []).append(r)
+    for rec in bare:
+        words = _said_words(rec["text"])
+        same = [(_said_words(r["text"]), r) for r in said.get(rec["text"][:20].lower(), ())]
+        found = next((r for t, r in same if t.startswith(words) or words.startswith(t)), None)
+        if found is not None:
+            _set(rec, (found["speaker"], found["speaker_entity"]), None)
+            rec["verb"] = found["verb"]
+
+
 def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: SpeakerResolver) -> list[Quote]:
     """``paragraphs``: (idx, char_start, text).  Offsets in the result are body offsets."""
     items: list[dict[str, Any]] = []
     carry: dict[str, Any] | None = None  # an unclosed quote at the end of the previous paragraph
+    block: list[dict[str, Any]] = []  # quotes of the paragraphs an unclosed quote runs through
     prev: tuple[int, int, str, list[tuple[int, int, bool]]] | None = None
     for idx, base, text in paragraphs:
         if '"' not in text and "“" not in text and "”" not in text:
@@ -214,6 +268,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             continue
         if "''" in text:
             text = _two_apostrophes(text)
+        if "”" in text and text.count("”") > text.count("“"):
+            text = _GLUED_OPEN.sub("“", text)  # 'news.”It is ...,” he said': a closing mark typed to open
         spans = quote_spans(text)
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
@@ -227,8 +283,12 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
             if rec["_inherit"]:
-                subject = sentence_subject(text[slice(*rec["_subject"])], resolver.stopwords)
-                found = resolver.resolve(subject, rec["_pos"], idx) if subject else None
+                lead = text[slice(*rec["_subject"])]
+                subject = sentence_subject(lead, resolver.stopwords)
+                found = None
+                if subject:  # resolved from the subject's own place in the sentence
+                    at = base + rec["_subject"][0] + max(0, lead.lower().find(subject.lower()))
+                    found = resolver.resolve(subject, at, idx)
                 if found is not None:
                     _set(rec, found, None)
                     continue
@@ -255,6 +315,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if ev is not None:
                 _set(rec, ev[1], ev[2])
                 continue
+            found = _narrated_person(text, spans, n, base, idx, resolver)
+            if found is not None:  # "Jo, 40, hides her fillers. She is careful. “I wear a scarf.”"
+                _set(rec, found, None)
+                continue
             candidates: list[Any] = []
             if prev is not None and prev[0] == idx - 1:
                 if prev_events is None:
@@ -274,6 +338,16 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 found = resolver.dominant_person()
                 if found is not None:
                     _set(rec, found, None)
+        goes_on = carry is not None and recs and not text[: spans[0][0]].strip()
+        block = block + recs if goes_on else recs  # a quote left open goes on in this paragraph
+        signed = _signature(text, spans)
+        if signed is not None:  # a signed block: its quotes without their own attribution are the signer's
+            found = resolver.resolve(signed[1], base + signed[0], idx)
+            if found is not None:
+                for rec in block:
+                    if not rec["_explicit"]:
+                        rec["speaker"], rec["speaker_entity"] = found
+                resolver.remember(found, idx, base + signed[0])
         if carry is not None and carry["speaker"] is None and recs and recs[0]["_explicit"]:
             _set(carry, (recs[0]["speaker"], recs[0]["speaker_entity"]), recs[0]["verb"])
         for rec in recs:
@@ -283,8 +357,11 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         for rec in recs:  # a title quoted inside a sentence is named, not said: no speaker
             if rec["is_partial"] and rec["speaker"] is not None and _title(rec["text"]):
                 rec["speaker"] = rec["speaker_entity"] = rec["verb"] = None
+        if len(recs) == 1 and not text[: spans[0][0]].strip() and not text[spans[0][1] + 1 :].strip():
+            recs[0]["_bare"] = True  # a paragraph that is one quote and nothing else
         items.extend(r for r in recs if r["text"])
         prev = (idx, base, text, spans)
+    _pull_quotes(items)
     return [
         trusted(Quote, {k: item[k] for k in _QUOTE_FIELDS})
         for item in items

@@ -13,7 +13,7 @@ TERMINATOR = re.compile(r"[.!?][\"”’)]*\s+(?=[A-Z\"“‘(])|[.!?][\"”’)
 ABBREV = _words(
     """
     Mr Ms Mrs Dr St Sen Gov Rep Gen Lt Col Sgt Jr Sr No Prof Capt Maj Adm Supt Rev Jan Feb Mar Apr
-    Aug Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs
+    Aug Sept Sep Oct Nov Dec Inc Corp Co Ltd Mt Ft Ave vs Bros
     """
 )
 

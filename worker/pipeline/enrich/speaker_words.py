@@ -14,6 +14,7 @@ def _words(text: str) -> frozenset[str]:
 EXTRA_JUNK = frozenset(
     {"did", "does", "do", "would", "could", "can", "may", "might", "must", "will", "shall", "not", "and"}
     | {"himself", "herself", "itself", "themselves", "myself", "ourselves"}
+    | {"often", "sometimes", "always", "never", "usually", "rarely", "seldom", "occasionally"}
 )
 # words of company names ("Yuga Labs", "Ford Motors"); any name without an institution word is one too
 COMPANY_WORDS = _words(

@@ -32,6 +32,15 @@ _PRONOUN_PHRASES = frozenset(
 )
 
 
+_HEAD_END = frozenset({"who", "that", "which", "for", "of", "from", "at", "in", "with", "familiar", "close"})
+
+
+def _descriptor_head(low: list[str]) -> str:
+    """``a former aide who quit`` -> ``aide``: the last word before a relative or a preposition."""
+    k = next((i for i, w in enumerate(low) if w in _HEAD_END), len(low))
+    return low[k - 1] if k > 1 else ""
+
+
 class SpeakerResolver(Antecedents):
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
@@ -43,6 +52,7 @@ class SpeakerResolver(Antecedents):
         self._phrase_memo: dict[str, Speaker | None] = {}  # raw phrase -> _named result
         self._org_names: dict[str, str] | None = None  # org canonical name or surface -> canonical
         self._dominant: Speaker | None = None  # dominant_person(), ("", None) when there is none
+        self._descriptors: dict[str, Speaker] = {}  # head noun -> an unnamed speaker ("a former aide")
 
     # -- phrases -------------------------------------------------------------------------------
     def _pronoun(self, word: str, pos: int) -> Speaker | None:
@@ -69,7 +79,7 @@ class SpeakerResolver(Antecedents):
         raw = phrase
         if "(" in phrase:
             phrase = _PARENS.sub(" ", phrase)
-        phrase = phrase.strip(" ,.:;—–-\"“”'’")
+        phrase = phrase.strip(" ,.:;—–-\"“”'’*()")  # "Paula*": a changed name; "(A spokesperson"
         words = phrase.split()
         while words and (
             words[-1].lower() in TRAILING_JUNK
@@ -101,7 +111,11 @@ class SpeakerResolver(Antecedents):
             head = low[low.index("of") - 1] if "of" in low[2:] else low[-1]  # "the secretary of state"
             if head in PERSON_NOUNS or head.endswith("-year-old"):
                 role = " ".join(low[1:])
-                found = self._described.get(role) or self._role(role, pos) or self.antecedent(pos, "P", False)
+                found = self._described.get(role)
+                if found is None and head in self._descriptors:  # "a former aide who ..." ... "the aide"
+                    return self._descriptors[head]
+                found = found or self._role(role, pos) or (head != role and self._role(head, pos)) or None
+                found = found or self.antecedent(pos, "P", False)
                 if found is None:
                     return (phrase, None)
                 self._described[role] = found
@@ -112,6 +126,10 @@ class SpeakerResolver(Antecedents):
         named = self._named(words, phrase)
         if named is not None and named[1] is None and not self._speaker_like(named[0]):
             named = None
+        if named is not None and named[1] is None and low[0] in ("a", "an"):
+            head = _descriptor_head(low)
+            if head in PERSON_NOUNS:
+                self._descriptors.setdefault(head, named)
         self._named_memo[key] = named
         if low[0] != "the":
             self._phrase_memo[raw] = named
@@ -192,6 +210,8 @@ class SpeakerResolver(Antecedents):
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
         for w in reversed(words):
+            if run and w.endswith(("'s", "’s")) and not is_org_run(run):
+                break  # "Bank of America's Reif Ehrlich": not the owner (but "Sheriff's Office")
             if (w[:1].isupper() and not w.endswith(("'", "’"))) or (
                 run and w in ("of", "for", "de", "van", "bin", "al")
             ):

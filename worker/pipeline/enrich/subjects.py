@@ -68,12 +68,12 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     lead = chunks[i].split()
     if len(lead) > 2 and lead[0].lower() in ("the", "a", "an"):  # "The award-winning actor has also ..."
         np = [lead[0]]
-        for w in lead[1:6]:
+        for k, w in enumerate(lead[1:6], 2):
             if w.lower() in NP_STOP or not w.replace("-", "").isalpha():
                 break
             np.append(w)
-        if len(np) > 1 and np[-1].islower() and np[-1] in PERSON_NOUNS:
-            return " ".join(np)
+            if w.islower() and w in PERSON_NOUNS and (k == len(lead) or lead[k] not in PERSON_NOUNS):
+                return " ".join(np)  # "The actor spoke about ...": the noun phrase ends at its person noun
     run: list[str] = []
     for w in ", ".join(chunks[i : i + 2]).split():
         bare = w.strip("\"“”‘’'(),.;:")
