@@ -690,3 +690,38 @@ def test_a_name_inside_an_appositive_is_not_the_next_pronoun() -> None:
         "I can,” she says."
     )
     assert speaker_of(found, "every single day") == "Rosa Delgado"
+
+
+def test_a_council_title_is_not_part_of_the_name() -> None:
+    found = quotes(
+        "Councilmember Rita Okafor opposed the parking plan on Tuesday.",
+        "“We were never asked about it,” Okafor said.",
+    )
+    assert speaker_of(found, "We were never asked") == "Rita Okafor"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name() -> None:
+    found = quotes("“The talks must resume,” said Secretary-General Paolo Verdi.")
+    assert speaker_of(found, "The talks must") == "Paolo Verdi"
+
+
+def test_a_role_after_an_outlet_name_is_not_part_of_the_name() -> None:
+    found = quotes("“Buy the smaller one,” wrote GadgetHub Reviews Editor Lena Marsh.")
+    assert speaker_of(found, "Buy the smaller") == "Lena Marsh"
+
+
+def test_an_organisation_then_a_title_then_a_person_is_the_person() -> None:
+    found = quotes(
+        "“The fossil changes the timeline,” said Harwick University Professor Dana Ilves, who led the dig.",
+        "“We did not expect it at all.”",
+    )
+    assert speaker_of(found, "The fossil changes") == "Dana Ilves"
+    assert speaker_of(found, "We did not expect") == "Dana Ilves"
+
+
+def test_a_committee_chair_is_a_person_not_an_organisation() -> None:
+    found = quotes(
+        "Budget Committee Chair Noel Barrington spoke after the vote.",
+        "Barrington then told reporters: “We will revisit this in March.”",
+    )
+    assert speaker_of(found, "We will revisit") == "Noel Barrington"
