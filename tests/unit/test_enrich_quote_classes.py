@@ -725,3 +725,12 @@ def test_a_committee_chair_is_a_person_not_an_organisation() -> None:
         "Barrington then told reporters: “We will revisit this in March.”",
     )
     assert speaker_of(found, "We will revisit") == "Noel Barrington"
+
+
+def test_a_name_in_a_trailing_attribution_is_the_next_pronoun() -> None:
+    found = quotes(
+        "Most malls are anchored by chains such as Harbor Freight and Jolly Roger, but the market is "
+        "different, Karen Whitfield said.",
+        "“We only rent to local bakers,” she told reporters.",
+    )
+    assert speaker_of(found, "We only rent") == "Karen Whitfield"
