@@ -734,3 +734,21 @@ def test_a_name_in_a_trailing_attribution_is_the_next_pronoun() -> None:
         "“We only rent to local bakers,” she told reporters.",
     )
     assert speaker_of(found, "We only rent") == "Karen Whitfield"
+
+
+def test_the_studio_and_the_publisher_are_a_games_company() -> None:
+    found = quotes(
+        "Nightowl Games confirmed the delay on Monday.",
+        "The studio posted that it was “heartbroken” by the leak. “We will ship when it is ready,” the "
+        "publisher wrote.",
+    )
+    assert speaker_of(found, "heartbroken") == "Nightowl Games"
+    assert speaker_of(found, "We will ship") == "Nightowl Games"
+
+
+def test_the_first_word_of_an_organisation_stands_for_it() -> None:
+    found = quotes(
+        "Thornbury Games laid off 40 staff this week.",
+        "“These were painful choices,” Thornbury wrote on its blog.",
+    )
+    assert speaker_of(found, "These were painful") == "Thornbury Games"

@@ -205,7 +205,12 @@ class SpeakerResolver(Antecedents):
                 self._org_names.setdefault(canonical, canonical)
                 for _, _, surface in mentions:
                     self._org_names.setdefault(surface, canonical)
-        return self._org_names.get(name)
+        found = self._org_names.get(name)
+        if found is None and " " not in name and name not in self.names.surnames:
+            # "Insomniac" for "Insomniac Games": the one organisation whose name starts with the word
+            longer = {c for c in self.names.orgs if c.startswith(name + " ")}
+            found = longer.pop() if len(longer) == 1 else None
+        return found
 
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
