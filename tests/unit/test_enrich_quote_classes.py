@@ -752,3 +752,21 @@ def test_the_first_word_of_an_organisation_stands_for_it() -> None:
         "“These were painful choices,” Thornbury wrote on its blog.",
     )
     assert speaker_of(found, "These were painful") == "Thornbury Games"
+
+
+def test_a_role_with_a_modifier_before_the_name_is_the_subject() -> None:
+    found = quotes(
+        "Ann Green spoke in Dayton on Monday.",
+        "On Tuesday Green campaign spokesman Steven Marsh issued a statement saying that Green’s plan was "
+        "“a fair deal for the city”.",
+    )
+    assert speaker_of(found, "a fair deal") == "Steven Marsh"
+
+
+def test_an_appositive_role_without_its_closing_comma_is_not_the_subject() -> None:
+    found = quotes(
+        "Retailers are nervous. “Prices will fall,” Tom Hale, founder of Blue Ridge Analytics told "
+        "reporters. “Or they could rise.”"
+    )
+    assert speaker_of(found, "Prices will fall") == "Tom Hale"
+    assert speaker_of(found, "Or they could rise") == "Tom Hale"

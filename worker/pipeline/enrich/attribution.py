@@ -57,6 +57,12 @@ def _org_of(rest: str, at: int) -> bool:
     return False
 
 
+def role_of(subj: str) -> bool:
+    """``founder of WSL Retail`` (in ``Wendy Lee, founder of WSL Retail told``): an appositive that
+    describes the name before it, not a subject."""
+    return subj[:1].islower() and subj.split(" ", 1)[0] in PERSON_NOUNS and " of " in subj
+
+
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
     return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
 
@@ -135,7 +141,12 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
             return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
-    if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
+    role = first in PERSON_NOUNS and subj[:1].islower() and " of " in subj  # "founder of X told"
+    if (
+        (first in ("a", "an") or role)
+        and 0 < len(prev.split()) <= 4
+        and all(w[:1].isupper() for w in prev.split())
+    ):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
     return subj
 
