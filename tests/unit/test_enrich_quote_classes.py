@@ -770,3 +770,12 @@ def test_an_appositive_role_without_its_closing_comma_is_not_the_subject() -> No
     )
     assert speaker_of(found, "Prices will fall") == "Tom Hale"
     assert speaker_of(found, "Or they could rise") == "Tom Hale"
+
+
+def test_a_pronoun_subject_after_a_lead_in_chunk_continues_the_chain() -> None:
+    found = quotes(
+        "Marta Olsen grew up in Bergen. She loved music as a child.",
+        "Just like many in her town, she was deeply marked by Ruud Jansen’s fame. “We played his records "
+        "every day,” she said.",
+    )
+    assert speaker_of(found, "We played his") == "Marta Olsen"

@@ -207,8 +207,12 @@ class Antecedents:
         k = 0
         while k < len(chunks) - 1 and is_intro(chunks[k]):
             k += 1
+        pronoun = "he" if want == "M" else "she"
         first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
-        return first == ("he" if want == "M" else "she")
+        if first == pronoun:
+            return True
+        # "Just like many fans, she was marked by X's fame": the pronoun subject after a lead-in chunk
+        return k + 1 < len(chunks) and chunks[k + 1].split(" ", 1)[0] == pronoun
 
     def _last_ok(self, want: str, sent: int) -> bool:
         """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""
