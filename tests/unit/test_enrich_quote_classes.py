@@ -779,3 +779,11 @@ def test_a_pronoun_subject_after_a_lead_in_chunk_continues_the_chain() -> None:
         "every day,” she said.",
     )
     assert speaker_of(found, "We played his") == "Marta Olsen"
+
+
+def test_an_inverted_attribution_with_a_long_title_carries_to_the_next_quote() -> None:
+    found = quotes(
+        "The forum has long claimed to fix the world. That claim was always dubious, said Daily Ledger "
+        "economics reporter Ian Croft. After the crash and the war, “now it looks absurd.”"
+    )
+    assert speaker_of(found, "now it looks absurd") == "Ian Croft"
