@@ -38,6 +38,7 @@ ORG_WORDS = _words(
     Technologies Airways Enterprises Capital Project Campaign Church Library Libraries Gallery Laboratory
     Laboratories Clinic Archives Cathedral Tribunal Solutions Industries Ventures Networks Pharmaceuticals
     Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres National
+    FC SC CF AFC BC
     """
 )
 
