@@ -101,3 +101,8 @@ def test_a_blocked_town_name_does_not_break_a_person_name() -> None:
 
     said = quotes("Victoria Beckham met Tom Brown.", "\u201cIt went better than expected,\u201d she said.")
     assert [q.speaker for q in said] == ["Victoria Beckham"]
+
+
+def test_a_football_club_prefix_or_suffix_makes_an_organisation_with_its_city() -> None:
+    text = "Nico Ferraz won three titles with FC Barcelona. Ferraz later left Barcelona for good."
+    assert countries("Transfer news", text) == {"ES"}

@@ -690,3 +690,100 @@ def test_a_name_inside_an_appositive_is_not_the_next_pronoun() -> None:
         "I can,” she says."
     )
     assert speaker_of(found, "every single day") == "Rosa Delgado"
+
+
+def test_a_council_title_is_not_part_of_the_name() -> None:
+    found = quotes(
+        "Councilmember Rita Okafor opposed the parking plan on Tuesday.",
+        "“We were never asked about it,” Okafor said.",
+    )
+    assert speaker_of(found, "We were never asked") == "Rita Okafor"
+
+
+def test_a_hyphenated_title_is_not_part_of_the_name() -> None:
+    found = quotes("“The talks must resume,” said Secretary-General Paolo Verdi.")
+    assert speaker_of(found, "The talks must") == "Paolo Verdi"
+
+
+def test_a_role_after_an_outlet_name_is_not_part_of_the_name() -> None:
+    found = quotes("“Buy the smaller one,” wrote GadgetHub Reviews Editor Lena Marsh.")
+    assert speaker_of(found, "Buy the smaller") == "Lena Marsh"
+
+
+def test_an_organisation_then_a_title_then_a_person_is_the_person() -> None:
+    found = quotes(
+        "“The fossil changes the timeline,” said Harwick University Professor Dana Ilves, who led the dig.",
+        "“We did not expect it at all.”",
+    )
+    assert speaker_of(found, "The fossil changes") == "Dana Ilves"
+    assert speaker_of(found, "We did not expect") == "Dana Ilves"
+
+
+def test_a_committee_chair_is_a_person_not_an_organisation() -> None:
+    found = quotes(
+        "Budget Committee Chair Noel Barrington spoke after the vote.",
+        "Barrington then told reporters: “We will revisit this in March.”",
+    )
+    assert speaker_of(found, "We will revisit") == "Noel Barrington"
+
+
+def test_a_name_in_a_trailing_attribution_is_the_next_pronoun() -> None:
+    found = quotes(
+        "Most malls are anchored by chains such as Harbor Freight and Jolly Roger, but the market is "
+        "different, Karen Whitfield said.",
+        "“We only rent to local bakers,” she told reporters.",
+    )
+    assert speaker_of(found, "We only rent") == "Karen Whitfield"
+
+
+def test_the_studio_and_the_publisher_are_a_games_company() -> None:
+    found = quotes(
+        "Nightowl Games confirmed the delay on Monday.",
+        "The studio posted that it was “heartbroken” by the leak. “We will ship when it is ready,” the "
+        "publisher wrote.",
+    )
+    assert speaker_of(found, "heartbroken") == "Nightowl Games"
+    assert speaker_of(found, "We will ship") == "Nightowl Games"
+
+
+def test_the_first_word_of_an_organisation_stands_for_it() -> None:
+    found = quotes(
+        "Thornbury Games laid off 40 staff this week.",
+        "“These were painful choices,” Thornbury wrote on its blog.",
+    )
+    assert speaker_of(found, "These were painful") == "Thornbury Games"
+
+
+def test_a_role_with_a_modifier_before_the_name_is_the_subject() -> None:
+    found = quotes(
+        "Ann Green spoke in Dayton on Monday.",
+        "On Tuesday Green campaign spokesman Steven Marsh issued a statement saying that Green’s plan was "
+        "“a fair deal for the city”.",
+    )
+    assert speaker_of(found, "a fair deal") == "Steven Marsh"
+
+
+def test_an_appositive_role_without_its_closing_comma_is_not_the_subject() -> None:
+    found = quotes(
+        "Retailers are nervous. “Prices will fall,” Tom Hale, founder of Blue Ridge Analytics told "
+        "reporters. “Or they could rise.”"
+    )
+    assert speaker_of(found, "Prices will fall") == "Tom Hale"
+    assert speaker_of(found, "Or they could rise") == "Tom Hale"
+
+
+def test_a_pronoun_subject_after_a_lead_in_chunk_continues_the_chain() -> None:
+    found = quotes(
+        "Marta Olsen grew up in Bergen. She loved music as a child.",
+        "Just like many in her town, she was deeply marked by Ruud Jansen’s fame. “We played his records "
+        "every day,” she said.",
+    )
+    assert speaker_of(found, "We played his") == "Marta Olsen"
+
+
+def test_an_inverted_attribution_with_a_long_title_carries_to_the_next_quote() -> None:
+    found = quotes(
+        "The forum has long claimed to fix the world. That claim was always dubious, said Daily Ledger "
+        "economics reporter Ian Croft. After the crash and the war, “now it looks absurd.”"
+    )
+    assert speaker_of(found, "now it looks absurd") == "Ian Croft"

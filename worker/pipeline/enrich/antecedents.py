@@ -26,6 +26,8 @@ _GENDER_TITLE = re.compile(
 _PRONOUN_GENDER = re.compile(r"\b(?:(he|his|him|himself)|(she|her|hers|herself))\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:]\s")
 _APPOSITIVE_END = re.compile(r"[.;:]\s|, (?!\d)")
+# "..., Sarah Dunning said." ends a sentence with its attribution: that name is the subject
+_TRAILING_SAID = re.compile(r"(?:’s|'s)? (?:said|says|told|added|adds|wrote|writes|explained|noted|argued)\b")
 
 
 _POSSESSOR = {"M": "his", "F": "her"}
@@ -162,6 +164,8 @@ class Antecedents:
                 g for g in group if not self._in_intro(sent, g[0]) and not self._gerund_object(sent, g[0])
             ]
             main = main or group
+            if want != "O" and len(main) > 1:
+                main = [g for g in main[1:] if self._trailing_attribution(g)][-1:] or main
             if self._pronoun_subject(sent, main[0][0], want):  # "She booked shows like X": not X
                 j = bisect_left(self._mention_starts, sent) - 1
                 continue
@@ -182,6 +186,12 @@ class Antecedents:
             else False
         )
 
+    def _trailing_attribution(self, m: tuple[int, int, str, str]) -> bool:
+        """``Tebay takes a novel approach, Sarah Dunning said.``: a later name in a reporting clause after a
+        comma is the sentence's subject, not its first name."""
+        body = self.body
+        return body.endswith(", ", 0, m[0]) and _TRAILING_SAID.match(body, m[1]) is not None
+
     def _gerund_object(self, sent: int, pos: int) -> bool:
         """``Playing Tommy Lee Royce has given Norton nightmares``: the object of a sentence-initial gerund
         is not the sentence's subject."""
@@ -197,8 +207,12 @@ class Antecedents:
         k = 0
         while k < len(chunks) - 1 and is_intro(chunks[k]):
             k += 1
+        pronoun = "he" if want == "M" else "she"
         first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
-        return first == ("he" if want == "M" else "she")
+        if first == pronoun:
+            return True
+        # "Just like many fans, she was marked by X's fame": the pronoun subject after a lead-in chunk
+        return k + 1 < len(chunks) and chunks[k + 1].split(" ", 1)[0] == pronoun
 
     def _last_ok(self, want: str, sent: int) -> bool:
         """Can the last speaker be the antecedent (a person of the wanted gender, in a later sentence)?"""

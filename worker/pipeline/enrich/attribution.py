@@ -19,6 +19,7 @@ from worker.pipeline.enrich.clause_words import (
     LEADING_CONJUNCTIONS,
     PRONOUNS,
     RELATIVES,
+    ROLE_SUFFIXES,
     SUBORDINATORS,
     VERB_RE,
     WITH_ING,
@@ -55,6 +56,12 @@ def _org_of(rest: str, at: int) -> bool:
                 w in ORG_WORDS for w in rest[:at].split()[-3:]
             )
     return False
+
+
+def role_of(subj: str) -> bool:
+    """``founder of WSL Retail`` (in ``Wendy Lee, founder of WSL Retail told``): an appositive that
+    describes the name before it, not a subject."""
+    return subj[:1].islower() and subj.split(" ", 1)[0] in PERSON_NOUNS and " of " in subj
 
 
 def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
@@ -135,7 +142,12 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
             return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
-    if first in ("a", "an") and 0 < len(prev.split()) <= 4 and all(w[:1].isupper() for w in prev.split()):
+    role = first in PERSON_NOUNS and subj[:1].islower() and " of " in subj  # "founder of X told"
+    if (
+        (first in ("a", "an") or role)
+        and 0 < len(prev.split()) <= 4
+        and all(w[:1].isupper() for w in prev.split())
+    ):
         return prev  # appositive without its closing comma: "Jonathan Gullis, a former minister wrote"
     return subj
 
@@ -316,9 +328,28 @@ def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> 
         return False
     name = cut_subject(nxt)
     words = name.split()
+    if titled_name(words) and nxt[len(name) :].strip()[:1] in ("", ",", "."):
+        return True  # "..., said Daily Ledger economics reporter Ian Croft."
     if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
         return False
     return nxt[len(name) :].strip()[:1] in ("", ",") and _starts_np(nxt, stopwords)
+
+
+def titled_name(words: list[str]) -> bool:
+    """``Daily Ledger economics reporter Ian Croft``: capitalised words, lower-case words ending in a
+    person noun, then a name of two to four capitalised words."""
+    k = len(words)
+    while k > 0 and words[k - 1][:1].isupper():
+        k -= 1
+    j = k
+    while j > 0 and words[j - 1].isalpha() and words[j - 1].islower():
+        j -= 1
+    return (
+        2 <= len(words) - k <= 4
+        and 0 < k - j <= 3
+        and (words[k - 1] in PERSON_NOUNS or words[k - 1].endswith(ROLE_SUFFIXES))
+        and all(w[:1].isupper() for w in words[:j])
+    )
 
 
 _UNLISTED_INVERTED = re.compile(

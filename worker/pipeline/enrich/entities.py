@@ -66,16 +66,15 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     cut = 0
     last = len(tokens) - 1
     for i, tok in enumerate(tokens):
-        if tok in TITLES or tok + "." in TITLES or (i < last and tok.endswith(_POSSESSIVE)):
+        if is_title(tok) or (i < last and tok.endswith(_POSSESSIVE)):
             cut = i + 1
     tokens = tokens[cut:]
     while len(tokens) > 2 and _abstract_noun(tokens[0]):  # "Urbanism Ans Persoons", "Equity Stefanie Frey"
         tokens = tokens[1:]
-    k = cut = 0
-    while k < len(tokens) and (tokens[k] in ROLE_NOUNS or _acronym(tokens[k])):
-        k += 1
-        if tokens[k - 1] in ROLE_NOUNS and len(tokens) - k >= 2:
-            cut = k
+    cut = 0
+    for k in range(len(tokens) - 2):  # "Student Daniel Broz", "BuzzFeed Shopping Editor Jane Roe"
+        if tokens[k] in ROLE_NOUNS:
+            cut = k + 1
     tokens = tokens[cut:]
     if tokens and tokens[-1].endswith(("'s", "’s")):
         tokens[-1] = tokens[-1][:-2]
@@ -83,6 +82,14 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     if len(tokens) > 2 and tokens[-1].rstrip(".,") in SUFFIXES:  # "Robert F. Kennedy Jr." keeps its suffix
         tokens[-1] = SUFFIXES[tokens[-1].rstrip(".,")]
     return tokens
+
+
+def is_title(tok: str) -> bool:
+    """``Sen.``/``Sen``, and a hyphenated compound with a title part (``Secretary-General``,
+    ``Vice-President``, ``Attorney-General``)."""
+    if tok in TITLES or tok + "." in TITLES:
+        return True
+    return "-" in tok and any(part in TITLES for part in tok.split("-"))
 
 
 def _abstract_noun(tok: str) -> bool:
@@ -196,12 +203,12 @@ def _split_of(raw: list[str]) -> list[list[str]]:
         raw = raw[k + 1 :]
 
 
-def _org_then_person(tokens: list[str]) -> tuple[list[str], list[str]]:
+def org_then_person(tokens: list[str]) -> tuple[list[str], list[str]]:
     """``Federation of Tanners President Paul Martel`` -> the organisation and the titled person after it
     (a title followed by at least two name tokens, with an organisation word before the title)."""
     for j in range(1, len(tokens) - 2):
         tok = tokens[j]
-        if (tok in TITLES or tok + "." in TITLES) and is_org_run(tokens[:j]):
+        if is_title(tok) and is_org_run(tokens[:j]):
             return tokens[:j], tokens[j:]
     return tokens, []
 
@@ -222,7 +229,7 @@ def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
                 tokens = tokens[1:]
             person_part: list[str] = []
             if is_org_run(tokens):
-                org_tokens, person_part = _org_then_person(tokens)
+                org_tokens, person_part = org_then_person(tokens)
                 while org_tokens and org_tokens[0] in ("The", "the"):
                     org_tokens = org_tokens[1:]
                 out.append(("org", " ".join(org_tokens), offset))

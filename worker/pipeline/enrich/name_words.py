@@ -18,7 +18,9 @@ TITLES = _words(
     Princess King Queen Pope Cardinal Bishop Rabbi Father Coach Rapper Actor Actress Singer Spokesman
     Spokeswoman Spokesperson Attorney Prosecutor Vice Prime Foreign Interior Defense Defence Finance
     Home Health Treasury Trade State Former Ex Inspector Agent Founder Cofounder Co-founder Head Leader
-    Senior Commander Commander-in-Chief Shadow Supt. Superintendent
+    Senior Commander Commander-in-Chief Shadow Supt. Superintendent Chair Chairperson Councilmember
+    Councilor Councillor Councilman Councilwoman Alderman Alderwoman Assemblyman Assemblywoman
+    Assemblymember Congressman Congresswoman Supervisor Mayor-elect President-elect
     """
 )
 
@@ -36,6 +38,7 @@ ORG_WORDS = _words(
     Technologies Airways Enterprises Capital Project Campaign Church Library Libraries Gallery Laboratory
     Laboratories Clinic Archives Cathedral Tribunal Solutions Industries Ventures Networks Pharmaceuticals
     Therapeutics Institutes Agencies Associations Departments Councils Commissions Centers Centres National
+    FC SC CF AFC BC
     """
 )
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.attribution import clause_after, clause_before
+from worker.pipeline.enrich.attribution import clause_after, clause_before, role_of, titled_name
 from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, has_verb
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
@@ -96,7 +96,9 @@ def _clause(ev: list[Any], resolver: SpeakerResolver) -> None:
     found = None
     if len(tail) == 2 and has_verb(tail[1]):  # "..., Leese told PA Media." is the main clause
         found = clause_before(tail[1], resolver.stopwords)
-        if found is not None and len(found[0].split()) <= 5 and found[0].lower() not in RELATIVES:
+        subj = found[0] if found is not None else ""
+        short = not role_of(subj) and (len(subj.split()) <= 5 or titled_name(subj.split()))
+        if found is not None and short and subj.lower() not in RELATIVES:
             pos += len(tail[0]) + 2
         else:
             found = None

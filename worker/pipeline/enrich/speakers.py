@@ -10,7 +10,7 @@ from bisect import bisect_left
 
 from worker.pipeline.enrich.antecedents import Antecedents, Speaker
 from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
-from worker.pipeline.enrich.entities import clean_name, is_org_run
+from worker.pipeline.enrich.entities import clean_name, is_org_run, org_then_person
 from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.speaker_words import (
@@ -205,7 +205,12 @@ class SpeakerResolver(Antecedents):
                 self._org_names.setdefault(canonical, canonical)
                 for _, _, surface in mentions:
                     self._org_names.setdefault(surface, canonical)
-        return self._org_names.get(name)
+        found = self._org_names.get(name)
+        if found is None and " " not in name and name not in self.names.surnames:
+            # "Insomniac" for "Insomniac Games": the one organisation whose name starts with the word
+            longer = {c for c in self.names.orgs if c.startswith(name + " ")}
+            found = longer.pop() if len(longer) == 1 else None
+        return found
 
     def _named(self, words: list[str], phrase: str) -> Speaker | None:
         run: list[str] = []
@@ -234,8 +239,11 @@ class SpeakerResolver(Antecedents):
         if org is not None:
             return (org, org)
         if is_org_run(run):
-            name = " ".join(run)
-            return (name, name)
+            person = org_then_person(run)[1]  # "Acme University Professor Jane Roe": the person
+            if not person:
+                name = " ".join(run)
+                return (name, name)
+            run = person
         tokens = clean_name(list(run), self.stopwords)
         if len(tokens) >= 3 and f" {tokens[0].lower()} " in self.body:
             tokens = tokens[1:]  # a capitalised common noun at the start of a sentence: "Student Daniel Broz"

@@ -39,14 +39,21 @@ def sentence_subject(text: str, stopwords: frozenset[str]) -> str | None:
     return subject_of(text, stopwords)
 
 
+_VERB_LIKE = frozenset(
+    {"said", "says", "told", "tells", "thanks", "praises", "met", "meets", "asked", "asks"}
+)
+
+
 def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None:
     """``Country crooner Jelly Roll``, ``Late-night host Ann Lee``: a sentence-initial capital, one or two
     role nouns, then the name (two capitalised words or more)."""
     k = 1
-    while k < 3 and k < len(words) and words[k].isalpha() and words[k].islower():
-        if words[k] not in PERSON_NOUNS and not words[k].endswith(ROLE_SUFFIXES):
+    while k < 4 and k < len(words) and words[k].isalpha() and words[k].islower():
+        if words[k].endswith(("ed", "ing")) or words[k] in _VERB_LIKE:
             return None  # "Dench thanked Harvard President Claudine Gay": a verb, not a role
         k += 1
+    if k > 1 and words[k - 1] not in PERSON_NOUNS and not words[k - 1].endswith(ROLE_SUFFIXES):
+        return None  # "Trump campaign spokesman Steven Cheung": the last lowercase word is the role
     name: list[str] = []
     for w in words[k : k + 4]:
         bare = w.strip(",.;:")
@@ -91,8 +98,8 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
         run.pop()
     words = chunks[i].split()
-    if len(run) == 1 and words and words[0] == run[0]:
-        named = _named_after_role(words, stopwords)
+    if len(run) == 1 and run[0] in words[:3]:  # "Trump campaign spokesman X", "On Monday Acme chief X"
+        named = _named_after_role(words[words.index(run[0]) :], stopwords)
         if named:
             return named
     if run:
