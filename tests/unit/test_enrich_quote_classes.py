@@ -787,3 +787,30 @@ def test_an_inverted_attribution_with_a_long_title_carries_to_the_next_quote() -
         "economics reporter Ian Croft. After the crash and the war, “now it looks absurd.”"
     )
     assert speaker_of(found, "now it looks absurd") == "Ian Croft"
+
+
+def test_a_regnal_title_before_a_single_name_is_the_person() -> None:
+    said = quotes(
+        "Pope Gregory visited the island on Sunday.",
+        "\u201cWe must act together,\u201d the pope said.",
+        "\u201cThere is little time,\u201d Gregory added.",
+    )
+    assert speaker_of(said, "We must act") == "Pope Gregory"
+    assert speaker_of(said, "There is little") == "Pope Gregory"
+
+
+def test_a_title_in_the_name_wins_over_words_around_another_name() -> None:
+    said = quotes(
+        "King Edmund received Prince Rupert at the palace.", "\u201cWe are ready,\u201d the king said."
+    )
+    assert speaker_of(said, "We are ready") == "King Edmund"
+
+
+def test_a_quoted_nickname_inside_a_name_keeps_first_and_last_name_together() -> None:
+    said = quotes(
+        "Benny \u201cBigWheels\u201d Tasker explains how the trick works.",
+        "\u201cThe blade has to be sharp,\u201d Tasker said.",
+        'Marla "The Hammer" Quist agreed. \u201cPractice is everything,\u201d Quist said.',
+    )
+    assert speaker_of(said, "The blade has") == "Benny Tasker"
+    assert speaker_of(said, "Practice is") == "Marla Quist"

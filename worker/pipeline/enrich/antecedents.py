@@ -231,11 +231,17 @@ class Antecedents:
         return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
 
     def _role(self, noun: str, pos: int) -> str | None:
-        """The person introduced with ``noun`` (``judge Chris Holmes``, ``X, a 25-year-old student``)."""
+        """The person introduced with ``noun`` (``judge Chris Holmes``, ``X, a 25-year-old student``);
+        a title in the name itself (``Pope Francis`` for ``the pope``) wins over words around a name."""
         best, best_pos = None, -1
+        titled, titled_pos = None, -1
         for name, person in self.names.persons.items():
+            in_name = noun in name.lower().split()
             for s, e in person.mentions:
-                if not best_pos < s < pos:
+                if not best_pos < s < pos and not (in_name and titled_pos < s < pos):
+                    continue
+                if in_name:
+                    titled, titled_pos = name, s
                     continue
                 head = _CLAUSE_END.split(self.body[max(0, s - 40) : s])[-1]
                 tail = (
@@ -245,4 +251,4 @@ class Antecedents:
                 )
                 if noun in head.lower() or noun in tail.lower():
                     best, best_pos = name, s
-        return best
+        return titled or best

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from worker.pipeline.enrich.gazetteer import Hit
+from worker.pipeline.enrich.name_forms import nickname_names, regnal_name
 from worker.pipeline.enrich.name_index import SUFFIXES, NameIndex, Person, surname_of
 from worker.pipeline.enrich.name_links import (
     add_aliases,
@@ -239,6 +240,8 @@ def _segment_names(t: str, stopwords: frozenset[str]) -> SegmentNames:
                     pass
                 elif 2 <= len(name_tokens) <= 4:
                     out.append(("person", " ".join(name_tokens), offset))
+                elif (regnal := regnal_name(list(person_part or tokens), name_tokens)) is not None:
+                    out.append(("person", regnal, offset))  # "Pope Francis", "Prince Harry"
                 elif len(name_tokens) == 1:
                     out.append(("single", name_tokens[0], offset))
             offset += len(" ".join(tokens)) + 1
@@ -300,6 +303,8 @@ def find_names(
                 orgs.setdefault(name, []).append((pos, pos + len(name), name))
             else:
                 singles.append((pos, name))
+    for name, s, e in nickname_names(body):  # Jonny “JonnyCakes” Manganello
+        persons.setdefault(name, Person(name)).mentions.append((s, e))
     org_links(body, orgs)
     for name in titles:  # named in quotes once (a plan, a song, a slogan): never a person
         persons.pop(name, None)
