@@ -15,7 +15,9 @@ REGNAL = frozenset(
     {"Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Sheikh", "Sultan", "Emir", "Saint"}
 )
 _WORD = r"[A-Z][a-zà-ÿ'’-]+"
-NICKNAME = re.compile(rf"\b({_WORD}) [“\"]([^”\"\n]{{1,30}})[”\"] ({_WORD}(?: (?:Jr\.|Sr\.|II|III))?)")
+# matched at each opening mark that follows a space (found with str.find, not a scan of the whole body)
+_AFTER_MARK = re.compile(rf"[“\"]([^”\"\n]{{1,30}})[”\"] ({_WORD}(?: (?:Jr\.|Sr\.|II|III))?)")
+_FIRST = re.compile(rf"(?:^|(?<=[\s(]))({_WORD}) $")
 
 
 def regnal_name(tokens: list[str], name_tokens: list[str]) -> str | None:
@@ -33,10 +35,14 @@ _NOT_FIRST = frozenset({"The", "A", "An", "In", "On", "At", "As", "And", "But", 
 
 def nickname_names(body: str) -> list[tuple[str, int, int]]:
     """``(first last, start, end)`` of every ``First "Nick" Last`` (the span covers the nickname)."""
-    if "“" not in body and '"' not in body:
-        return []
-    return [
-        (f"{m.group(1)} {m.group(3)}", m.start(), m.end())
-        for m in NICKNAME.finditer(body)
-        if m.group(1) not in _NOT_FIRST
-    ]
+    out: list[tuple[str, int, int]] = []
+    for mark in ("“", '"'):
+        q = body.find(mark, 1)
+        while q >= 0:
+            m = _AFTER_MARK.match(body, q) if body[q - 1] == " " else None
+            first = _FIRST.search(body, max(0, q - 31), q) if m is not None else None
+            if m is not None and first is not None and first.group(1) not in _NOT_FIRST:
+                out.append((f"{first.group(1)} {m.group(2)}", first.start(1), m.end()))
+            q = body.find(mark, q + 1)
+    out.sort(key=lambda t: t[1])
+    return out
