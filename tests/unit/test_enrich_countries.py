@@ -106,3 +106,19 @@ def test_a_blocked_town_name_does_not_break_a_person_name() -> None:
 def test_a_football_club_prefix_or_suffix_makes_an_organisation_with_its_city() -> None:
     text = "Nico Ferraz won three titles with FC Barcelona. Ferraz later left Barcelona for good."
     assert countries("Transfer news", text) == {"ES"}
+
+
+def test_a_dateline_left_in_the_body_counts() -> None:
+    found = countries("Climate", "The pope is angry.", "VATICAN CITY (RNS) \u2014 A new letter came out.")
+    assert found == {"VA"}
+    assert countries("Drugs", "ATLANTA -- Federal officials warned pharmacies.") == {"US"}
+    assert countries("Sales", "SUPER SATURDAY \u2014 Shops expect crowds.") == set()
+
+
+def test_common_words_that_are_towns_abroad_are_no_place() -> None:
+    found = countries(
+        "Sleep",
+        "Delta sleep suffers after drinking. Oral histories have emerged.",
+        "The retailer Mango opened a store in the Hamptons.",
+    )
+    assert found == {"US"}

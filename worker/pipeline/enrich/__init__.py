@@ -23,7 +23,7 @@ from worker.models.enrichment import (
 )
 from worker.models.trusted import set_dict, set_extra, set_fields, set_private, trusted
 from worker.pipeline.enrich.byte_scan import latin1_twin
-from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, resolve_places
+from worker.pipeline.enrich.countries import PlaceHit, SegmentHits, body_dateline, resolve_places
 from worker.pipeline.enrich.dates import extract_dates
 from worker.pipeline.enrich.dedup import DedupIndex
 from worker.pipeline.enrich.entities import find_names
@@ -43,7 +43,9 @@ __all__ = ["DedupIndex", "EnrichTables", "enrich", "load_tables"]
 
 
 def _dateline_text(article: ParsedArticle) -> str:
-    place = article.dateline.place if article.dateline else None
+    if article.dateline is None:  # a dateline the parser left in the body (HTML, other layouts)
+        return body_dateline([p.text for p in article.paragraphs[:2]])
+    place = article.dateline.place
     if not place:
         return ""
     return ", ".join(p if "." in p and len(p) <= 6 else p.title() for p in place.split(", "))

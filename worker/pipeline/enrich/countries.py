@@ -6,6 +6,7 @@ demonyms (``Russian``), institutions (``the Kremlin``) and regions (``the Middle
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -38,6 +39,24 @@ class SegmentHits:
     para: int  # -1 headline, -2 dateline, >= 0 body (offsets are body offsets, para via lookup)
     text: str
     hits: Sequence[Hit]
+
+
+# A wire dateline written into the body ("VATICAN CITY (RNS) — The pope ...", "WASHINGTON -- ..."): an
+# upper-case place, an optional ", State", an optional (AGENCY), then a dash.
+_BODY_DATELINE = re.compile(
+    r"([A-Z][A-Z.'’ -]{1,38}[A-Z.])(, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r" (?:\([A-Za-z. ]{2,20}\) )?(?:—|–|--?) "
+)
+
+
+def body_dateline(paragraphs: Sequence[str]) -> str:
+    """The place of a dateline opening one of the first two paragraphs, in title case, or ``""``."""
+    for text in paragraphs[:2]:
+        m = _BODY_DATELINE.match(text)
+        if m is not None:
+            place = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in m.group(1).split())
+            return place + (m.group(2) or "")
+    return ""
 
 
 def _prev_word(text: str, start: int) -> str:
