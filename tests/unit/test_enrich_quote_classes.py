@@ -814,3 +814,11 @@ def test_a_quoted_nickname_inside_a_name_keeps_first_and_last_name_together() ->
     )
     assert speaker_of(said, "The blade has") == "Benny Tasker"
     assert speaker_of(said, "Practice is") == "Marla Quist"
+
+
+def test_the_service_is_the_service_named_before() -> None:
+    said = quotes(
+        "The Northern Weather Service issued a warning on Monday.",
+        "\u201cAt least the roads are clear,\u201d the service said.",
+    )
+    assert speaker_of(said, "At least the roads") == "Northern Weather Service"
