@@ -822,3 +822,13 @@ def test_the_service_is_the_service_named_before() -> None:
         "\u201cAt least the roads are clear,\u201d the service said.",
     )
     assert speaker_of(said, "At least the roads") == "Northern Weather Service"
+
+
+def test_an_epithet_with_a_title_in_it_is_the_person_named_before() -> None:
+    said = quotes(
+        "Rosa Delmont and Greg Hale married in 1995.",
+        "The Winter Garden actress said, \u201cWe never liked rules.\u201d",
+    )
+    assert speaker_of(said, "We never liked") == "Rosa Delmont"
+    said = quotes("Kim Arden joined Meta in May.", "The Meta spokesperson said, \u201cWe will look.\u201d")
+    assert speaker_of(said, "We will look") != "Kim Arden"

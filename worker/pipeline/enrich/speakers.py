@@ -41,6 +41,38 @@ def _descriptor_head(low: list[str]) -> str:
     return low[k - 1] if k > 1 else ""
 
 
+_EPITHET_GENDER = {"actress": "F", "actor": "M", "queen": "F", "king": "M", "songstress": "F"}
+# what someone is known for, not a role they speak in (a "Meta spokesperson" is nobody named before)
+_EPITHET_HEADS = frozenset(
+    [
+        "actress",
+        "actor",
+        "star",
+        "singer",
+        "songstress",
+        "rapper",
+        "comedian",
+        "songwriter",
+        "musician",
+        "author",
+        "filmmaker",
+        "host",
+        "model",
+        "athlete",
+        "player",
+        "quarterback",
+        "pitcher",
+        "champion",
+        "winner",
+        "icon",
+        "legend",
+        "alum",
+        "queen",
+        "king",
+    ]
+)
+
+
 class SpeakerResolver(Antecedents):
     def __init__(
         self, names: NameIndex, stopwords: frozenset[str], places: dict[str, str], body: str
@@ -103,6 +135,18 @@ class SpeakerResolver(Antecedents):
             words[-1] = words[-1][:-2]
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+        if (
+            low[0] == "the"
+            and capital
+            and 3 <= len(words) <= 6
+            and words[-1].islower()
+            and low[-1] in _EPITHET_HEADS
+            and all(w[:1].isupper() for w in words[1:-1])
+        ):  # "The Love Actually actress", "the Good Wife actor": an epithet for someone named before it
+            at = self.body.rfind(" ".join(words[1:-1]), 0, pos + 400)
+            found = self.antecedent(at, _EPITHET_GENDER.get(low[-1], "P"), False) if at > 0 else None
+            if found is not None:
+                return (found, found)
         if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
             org = self._described_org(low[-1], pos)
             if org is not None:
