@@ -122,3 +122,21 @@ def test_common_words_that_are_towns_abroad_are_no_place() -> None:
         "The retailer Mango opened a store in the Hamptons.",
     )
     assert found == {"US"}
+
+
+def test_a_country_that_is_a_persons_surname_is_the_person_unless_used_as_a_place() -> None:
+    text = "The Steelers fired offensive coordinator Matt Canada. They fired Canada before the game."
+    assert countries("Football", text) == set()
+    assert countries("Whiskey", "Blender Pete Ireland spoke. He grew up in Ireland.") == {"IE"}
+
+
+def test_credentials_slash_lists_and_water_bodies_are_no_place() -> None:
+    assert countries("Diet", "Bethany Keith, MS, RDN, a dietitian, agreed.") == set()
+    assert countries("Tech", "From quantum computing, AR/VR/MR and more.") == set()
+    assert countries("Ships", "Ships in the Gulf of Aden and the Taiwan Strait were hit.") == set()
+    assert countries("Home", "He lives in Jackson, MS, with his wife.") == {"US"}
+
+
+def test_more_aliases() -> None:
+    assert countries("Sport", "She won Wimbledon after growing up in Trinidad.") == {"GB", "TT"}
+    assert countries("Finance", "A shell company in the British Virgin Islands.") == {"VG"}

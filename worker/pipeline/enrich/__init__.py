@@ -57,7 +57,39 @@ def _place_name(hit: PlaceHit, tables: EnrichTables) -> str:
     return hit.place.name
 
 
-def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichTables) -> list[PlaceHit]:
+_SAYS = frozenset(
+    [
+        "says",
+        "said",
+        "reveals",
+        "revealed",
+        "continues",
+        "continued",
+        "explains",
+        "explained",
+        "adds",
+        "added",
+        "told",
+        "tells",
+    ]
+)
+_PERSONNEL_VERBS = frozenset(
+    ["fired", "hired", "sacked", "benched", "replaced", "signed", "traded", "coach", "coordinator"]
+)
+
+
+def _next_lower_word(text: str, end: int) -> str:
+    return text[end : end + 12].strip().split(" ", 1)[0].strip(",.;:").lower()
+
+
+def _prev_lower_word(text: str, start: int) -> str:
+    j = text.rfind(" ", 0, max(0, start - 1))
+    return text[j + 1 : start].strip().lower()
+
+
+def _drop_person_names(
+    places: list[PlaceHit], names: NameIndex, tables: EnrichTables, body: str
+) -> list[PlaceHit]:
     """``Kennedy`` (a Bogota locality) in an article about Robert F. Kennedy Jr. is the person: a body or
     headline place hit that is a name word of a person found in the body, or lies inside a person
     mention, is not a place.  Country names proper (``Jordan``) and the dateline are kept; a country
@@ -69,11 +101,24 @@ def _drop_person_names(places: list[PlaceHit], names: NameIndex, tables: EnrichT
     # a country that is also a common given name ("Jordan", "Chad") is the person when one has that name
     firsts = {name.split(" ", 1)[0] for name in names.persons}
     given = {f for f in firsts if (t := tables.terms.get(f)) is not None and t.special == "person_prone"}
+    # a country that is also a person's surname is the person where it is used as one: the subject of an
+    # attribution ("..." Ireland reveals) or the object of a personnel verb (fired Canada)
+    as_person = {
+        (h.para, h.start)
+        for h in places
+        if h.surface in family
+        and h.para >= 0
+        and (
+            _next_lower_word(body, h.end) in _SAYS
+            or _prev_lower_word(body, h.start) in _PERSONNEL_VERBS
+            or body[max(0, h.start - 5) : h.start] == "post-"
+        )
+    }
     kept = []
     for hit in places:
         inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
         proper = hit.place.kind == "country" and tables.country_names.get(hit.place.iso2) == hit.surface
-        surname = hit.surface in family and not proper
+        surname = hit.surface in family and (not proper or (hit.para, hit.start) in as_person)
         if hit.para == DATELINE_PARA or not (inside or surname or hit.surface in given):
             kept.append(hit)
     return kept
@@ -256,7 +301,7 @@ def enrich(
         )
         places.append(PlaceHit(DATELINE_PARA, 0, 0, article.dateline.place or iso, place))
     names = find_names(body, body_hits, tables.stopwords_en, tables.segment_cache, article.headline)
-    places = _drop_person_names(places, names, tables)
+    places = _drop_person_names(places, names, tables, body)
     place_names = {h.surface: _place_name(h, tables) for h in places}
     resolver = SpeakerResolver(names, tables.stopwords_en, place_names, body)
     quotes = extract_quotes(paras, resolver)

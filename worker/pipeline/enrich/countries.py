@@ -49,6 +49,19 @@ _BODY_DATELINE = re.compile(
 )
 
 
+# after a state abbreviation: a credential list ("Bethany Keith, MS, RDN") or a slash list ("AR/VR")
+_CREDENTIAL_OR_LIST = re.compile(r", [A-Z]{2,5}\b(?!\.)|/")
+# a water body named after a place: "Gulf of Aden", "Taiwan Strait" (not a place inside the country)
+_WATER_BEFORE = ("Gulf of ", "Bay of ", "Sea of ", "Strait of ", "Straits of ")
+_WATER_AFTER = frozenset({"Strait", "Straits", "Sea", "Gulf"})
+
+
+def water_body(text: str, hit: Hit) -> bool:
+    return text[max(0, hit.start - 10) : hit.start].endswith(_WATER_BEFORE) or (
+        _next_word(text, hit.end) in _WATER_AFTER
+    )
+
+
 def body_dateline(paragraphs: Sequence[str]) -> str:
     """The place of a dateline opening one of the first two paragraphs, in title case, or ``""``."""
     for text in paragraphs[:2]:
@@ -109,7 +122,7 @@ def _explicit(seg: SegmentHits, hit: Hit) -> Place | None:
     for place in term.places:
         if place.kind == "admin1_abbr":
             before = text[max(0, hit.start - 2) : hit.start]
-            if before == ", " or before.endswith("-"):
+            if (before == ", " or before.endswith("-")) and not _CREDENTIAL_OR_LIST.match(text, hit.end):
                 return place
             continue
         if place.kind in EXPLICIT_KINDS:
@@ -163,6 +176,8 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
     for seg, res in zip(segments, explicit, strict=True):
         for i, hit in enumerate(seg.hits):
             term = hit.term
+            if water_body(seg.text, hit):
+                continue
             place = res.get(i)
             if place is None and term.special == "georgia":
                 iso, admin1 = ("GE", None) if georgia_is_country else ("US", "US-GA")
