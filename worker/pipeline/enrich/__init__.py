@@ -87,6 +87,16 @@ def _prev_lower_word(text: str, start: int) -> str:
     return text[j + 1 : start].strip().lower()
 
 
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Is ``pos`` inside one of the sorted ``spans`` (person mentions, a few words each)?"""
+    i = bisect_right(starts, pos) - 1
+    while i >= 0 and starts[i] > pos - 200:
+        if spans[i][1] > pos:
+            return True
+        i -= 1
+    return False
+
+
 def _drop_person_names(
     places: list[PlaceHit], names: NameIndex, tables: EnrichTables, body: str
 ) -> list[PlaceHit]:
@@ -96,7 +106,8 @@ def _drop_person_names(
     alias used as a surname (``Gwyneth Holland``) is not."""
     if not names.persons:
         return places
-    spans = [m for person in names.persons.values() for m in person.mentions]
+    spans = sorted(m for person in names.persons.values() for m in person.mentions)
+    span_starts = [s for s, _ in spans]
     family = {surname_of(name) for name in names.persons}
     # a country that is also a common given name ("Jordan", "Chad") is the person when one has that name
     firsts = {name.split(" ", 1)[0] for name in names.persons}
@@ -116,7 +127,7 @@ def _drop_person_names(
     }
     kept = []
     for hit in places:
-        inside = hit.para >= 0 and any(s <= hit.start < e for s, e in spans)  # "Gwyneth Holland"
+        inside = hit.para >= 0 and _inside(spans, span_starts, hit.start)  # "Gwyneth Holland"
         proper = hit.place.kind == "country" and tables.country_names.get(hit.place.iso2) == hit.surface
         surname = hit.surface in family and (not proper or (hit.para, hit.start) in as_person)
         if hit.para == DATELINE_PARA or not (inside or surname or hit.surface in given):

@@ -57,8 +57,10 @@ _WATER_AFTER = frozenset({"Strait", "Straits", "Sea", "Gulf"})
 
 
 def water_body(text: str, hit: Hit) -> bool:
-    return text[max(0, hit.start - 10) : hit.start].endswith(_WATER_BEFORE) or (
-        _next_word(text, hit.end) in _WATER_AFTER
+    if text[hit.end : hit.end + 2] in (" S", " G") and _next_word(text, hit.end) in _WATER_AFTER:
+        return True
+    return text[hit.start - 3 : hit.start] == "of " and text[max(0, hit.start - 10) : hit.start].endswith(
+        _WATER_BEFORE
     )
 
 
