@@ -12,6 +12,7 @@ from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram
 
 from worker import __version__
 from worker.errors import Reason
+from worker.native import status as native_status
 
 OUTCOMES = ("ok", "dlq", "skipped")
 STAGES = ("decode", "validate", "parse", "enrich", "encode", "publish", "commit")
@@ -22,17 +23,21 @@ _E2E_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60,
 class Metrics:
     """Every metric the worker exports. Create one per process (or per test) with its registry."""
 
-    def __init__(self, registry: CollectorRegistry, *, git_sha: str = "unknown") -> None:
+    def __init__(
+        self, registry: CollectorRegistry, *, git_sha: str = "unknown", parser_build: str | None = None
+    ) -> None:
         ns = "news_ingest"
         self.registry = registry
         self.build_info = Gauge(
             "build_info",
-            "Always 1; labels carry the version",
-            ["version", "git_sha"],
+            "Always 1; labels carry the version and the parser build (native: compiled, python: plain)",
+            ["version", "git_sha", "parser_build"],
             namespace=ns,
             registry=registry,
         )
-        self.build_info.labels(__version__, git_sha).set(1)
+        if parser_build is None:
+            parser_build = "native" if native_status()["worker.pipeline.parse"] == "native" else "python"
+        self.build_info.labels(__version__, git_sha, parser_build).set(1)
         self.consumed = Counter(
             "messages_consumed",
             "Messages read from the input topic",

@@ -8,6 +8,7 @@ import urllib.request
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 
+from worker import __version__
 from worker.metrics import Metrics
 from worker.runtime.health import Health
 from worker.runtime.probes import ProbeServer
@@ -60,6 +61,19 @@ def test_probe_endpoints() -> None:
         server.stop()
 
 
+def test_build_info_says_which_parser_build_runs() -> None:
+    registry = CollectorRegistry()
+    Metrics(registry, git_sha="abc", parser_build="python")
+    value = registry.get_sample_value(
+        "news_ingest_build_info", {"version": __version__, "git_sha": "abc", "parser_build": "python"}
+    )
+    assert value == 1.0
+    registry = CollectorRegistry()
+    Metrics(registry)  # the build that is actually active
+    families = [f for f in registry.collect() if f.name == "news_ingest_build_info"]
+    assert families[0].samples[0].labels["parser_build"] in ("native", "python")
+
+
 def test_metric_names_follow_conventions() -> None:
     registry = CollectorRegistry()
     Metrics(registry).preinit("raw", "events")
@@ -81,5 +95,6 @@ def test_metric_names_follow_conventions() -> None:
                 "name",
                 "version",
                 "git_sha",
+                "parser_build",
                 "le",
             }
