@@ -45,7 +45,7 @@ def package_dir(package: str) -> Path:
 
 
 def sources(package: str) -> list[Path]:
-    """The modules of ``package`` that are compiled: Python modules (mypyc) and C extensions (``_*.c``)."""
+    """The Python modules of ``package`` that mypyc compiles (C extensions: ``c_sources``)."""
     skip = GROUPS[package] | {"__init__.py"}
     return sorted(p for p in package_dir(package).glob("*.py") if p.name not in skip)
 
