@@ -54,6 +54,7 @@ HOLDOUT8 = DATA / "enrich_labels_holdout8.jsonl"  # unseen NAEB articles: see RE
 HOLDOUT9 = DATA / "enrich_labels_holdout9.jsonl"  # unseen NAEB articles: see README-holdout9.md
 HOLDOUT7 = DATA / "enrich_labels_holdout7.jsonl"  # unseen NAEB articles, the last sealed set
 COUNTRIES10 = DATA / "enrich_labels_countries10.jsonl"  # unseen NAEB articles, countries only
+HOLDOUT12 = DATA / "enrich_labels_holdout12.jsonl"  # unseen NAEB articles, quotes only
 COUNTRIES11 = DATA / "enrich_labels_countries11.jsonl"  # unseen NAEB articles, countries only
 SETS = (
     ("dev", LABELS),
@@ -67,6 +68,7 @@ SETS = (
     ("holdout9", HOLDOUT9),
     ("holdout7", HOLDOUT7),
     ("countries10", COUNTRIES10),
+    ("holdout12", HOLDOUT12),
     ("countries11", COUNTRIES11),
 )
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
@@ -183,11 +185,15 @@ def test_holdout2_labels_are_separate() -> None:
 
 
 def test_later_holdout_labels_are_separate() -> None:
-    seen: set[str] = set()
+    """No article is labelled twice for the same thing (holdout12 labels only the quotes of articles whose
+    countries countries10/countries11 label)."""
+    seen: dict[str, set[str]] = {"quotes": set(), "countries": set()}
     for _, path in SETS:
-        keys = {lab["key"] for lab in load_labels(path)}
-        assert not keys & seen, path.name
-        seen |= keys
+        for lab in load_labels(path):
+            for part in ("quotes", "countries"):
+                if lab.get(part):
+                    assert lab["key"] not in seen[part], (path.name, lab["key"], part)
+                    seen[part].add(lab["key"])
     for path, quotes in (
         (HOLDOUT3, 100),
         (HOLDOUT5, 100),
@@ -196,6 +202,7 @@ def test_later_holdout_labels_are_separate() -> None:
         (HOLDOUT8, 300),
         (HOLDOUT9, 150),
         (HOLDOUT7, 300),
+        (HOLDOUT12, 250),
     ):
         labels = load_labels(path)
         assert len(labels) >= 15
@@ -244,15 +251,18 @@ def test_quote_speaker_accuracy_floor() -> None:
     # holdout7: 0.652 (212/325) measured three times while sealed, unchanged by the holdout8 and holdout9
     # rounds; opened: 0.797 (259/325) after the nickname and regnal-title classes
     assert cached_score(HOLDOUT7)["speaker_accuracy"] >= 0.78, "\n".join(cached_score(HOLDOUT7)["misses"])
+    # holdout12: 0.696 (199/286) measured once while sealed, on the session's final code
+    assert cached_score(HOLDOUT12)["speaker_accuracy"] >= 0.68, "\n".join(cached_score(HOLDOUT12)["misses"])
 
 
 def test_quote_speaker_accuracy_all_sets() -> None:
     """All label sets together (0.901 before holdout8 joined, 0.860 with it as first measured, 0.919
     after the holdout8 classes were fixed; 0.894 with holdout9 as first measured, 0.911 after its
-    classes; 0.891 with holdout7 after its nickname and regnal-title classes): every set has been tuned
+    classes; 0.891 with holdout7 after its nickname and regnal-title classes; 0.867 with holdout12 as
+    measured once, sealed, on the final code): every set but holdout12 has been tuned
     on by now, so this is a regression guard; the unseen figures are the sealed measurements in
     tests/data/README.md."""
-    assert combined_accuracy() >= 0.88, "\n".join(cached_score(LABELS)["misses"])
+    assert combined_accuracy() >= 0.85, "\n".join(cached_score(LABELS)["misses"])
 
 
 if __name__ == "__main__":
