@@ -6,14 +6,19 @@ from datetime import UTC, datetime
 
 from tests.enrich_fixtures import paragraphs_from_texts
 from worker.models.article import ParsedArticle
+from worker.models.enrichment import Enrichment
 from worker.pipeline.enrich import enrich, load_tables
 
 
-def countries(headline: str, *texts: str) -> set[str]:
+def enriched(headline: str, *texts: str) -> Enrichment:
     paragraphs, body = paragraphs_from_texts(list(texts))
     article = ParsedArticle(shape="upi_text", headline=headline, paragraphs=paragraphs, body_text=body)
-    out = enrich(article, tables=load_tables(), dedup=None, now=datetime(2024, 1, 1, tzinfo=UTC), source=None)
-    return {c.iso2 for c in out.countries}
+    now = datetime(2024, 1, 1, tzinfo=UTC)
+    return enrich(article, tables=load_tables(), dedup=None, now=now, source=None)
+
+
+def countries(headline: str, *texts: str) -> set[str]:
+    return {c.iso2 for c in enriched(headline, *texts).countries}
 
 
 def test_a_person_surname_is_not_a_place() -> None:
@@ -72,9 +77,7 @@ def test_a_demonym_that_is_also_a_town_is_no_place() -> None:
 def test_a_place_inside_an_organisation_name_counts() -> None:
     assert countries("Media news", "The New York Times reported the deal on Monday.") == {"US"}
     assert countries("Rates", "The Bank of England held rates.") == {"GB"}
-    paragraphs, body = paragraphs_from_texts(["She told The Washington Post she would run."])
-    article = ParsedArticle(shape="upi_text", headline="Race", paragraphs=paragraphs, body_text=body)
-    out = enrich(article, tables=load_tables(), dedup=None, now=datetime(2024, 1, 1, tzinfo=UTC), source=None)
+    out = enriched("Race", "She told The Washington Post she would run.")
     assert [e.canonical for e in out.entities if e.type == "ORG"] == ["The Washington Post"]
 
 
