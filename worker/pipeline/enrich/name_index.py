@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # generational suffixes kept in a canonical name, in their usual printed form
-SUFFIXES = {"Jr": "Jr.", "Sr": "Sr.", "II": "II", "III": "III", "IV": "IV"}
+SUFFIXES = {"Jr": "Jr.", "Sr": "Sr.", "Snr": "Snr", "Jnr": "Jnr", "II": "II", "III": "III", "IV": "IV"}
 SUFFIX_FORMS = frozenset(SUFFIXES.values())
 
 

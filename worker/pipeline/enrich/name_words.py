@@ -20,7 +20,9 @@ TITLES = _words(
     Home Health Treasury Trade State Former Ex Inspector Agent Founder Cofounder Co-founder Head Leader
     Senior Commander Commander-in-Chief Shadow Supt. Superintendent Chair Chairperson Councilmember
     Councilor Councillor Councilman Councilwoman Alderman Alderwoman Assemblyman Assemblywoman
-    Assemblymember Congressman Congresswoman Supervisor Mayor-elect President-elect
+    Assemblymember Congressman Congresswoman Supervisor Mayor-elect President-elect Administrator
+    Commissioner-elect Governor-elect Lieutenant Ambassador-at-large Treasurer Comptroller Auditor
+    Chancellor-elect Vice-Chancellor Registrar Coroner Magistrate Solicitor
     """
 )
 

@@ -96,3 +96,17 @@ INSTITUTION = frozenset(ORG_WORDS) - COMPANY_WORDS
 # nouns that can stand for any organisation when none is named with that word
 # ("the group" may be people, and "the agency" a unit of a named ministry: not these)
 GENERIC_ORG_NOUNS = frozenset({"organization", "organisation", "nonprofit", "charity"})
+# documents that speak for their author: "the letter said", "the lawsuit alleges"
+AUTHORED_DOCS = _words(
+    """
+    letter lawsuit suit complaint notification notice announcement statement study report filing petition
+    memo survey
+    """
+)
+# words after a name that do not belong to it: an adverb of an inverted attribution ("writes X elsewhere")
+TAIL_ADVERBS = _words(
+    """
+    elsewhere later earlier again also too then now instead once recently previously separately further
+    afterward afterwards meanwhile there here today yesterday tonight
+    """
+)

@@ -14,6 +14,7 @@ from worker.pipeline.enrich.entities import clean_name, is_org_run, org_then_per
 from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
 from worker.pipeline.enrich.speaker_words import (
+    AUTHORED_DOCS,
     COMPANY_NOUNS,
     COUNT_WORDS,
     EXTRA_JUNK,
@@ -21,7 +22,9 @@ from worker.pipeline.enrich.speaker_words import (
     INSTITUTION,
     NON_SPEAKER_HEADS,
     ORG_DESCRIPTIONS,
+    TAIL_ADVERBS,
 )
+from worker.pipeline.enrich.subjects import subject_of
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
@@ -30,6 +33,40 @@ _PARENS = re.compile(r"\([^)]*\)")
 _PRONOUN_PHRASES = frozenset(
     w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
 )
+
+
+_DOC_ALTERNATION = "|".join(sorted(AUTHORED_DOCS))
+_INTRODUCED = re.compile(
+    rf"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALTERNATION})\b|\b(announced|announces)\b"
+)
+# the author of a document named in a passive: "a lawsuit, filed in September by the Authors Guild"
+_AUTHOR_BY = re.compile(
+    r"\b(?:filed|issued|published|released|written|sent|signed|brought|authored|conducted|posted)"
+    r"\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*)*)"
+)
+_MEMBERS_OF = re.compile(r"\w+ of (?:the )?([A-Z][\w&.'’-]*(?: (?:of |for )?[A-Z][\w&.'’-]*)*)")
+_GROUP_HEADS = frozenset(("members", "member", "leaders", "representatives", "officials", "lawyers"))
+PRONOUNS_ALL = frozenset(("it", "they", "he", "she", "we", "i", "you"))
+_DASH = re.compile(r"\s*[—–]\s*")
+
+
+def _without_tail(words: list[str]) -> list[str]:
+    """``Varma adding`` -> ``Varma``; ``Merchant WENT IN`` -> ``Merchant`` (capitals for emphasis after a
+    mixed-case name).  Unchanged unless what is left is a capitalised run."""
+    k = len(words)
+    while k > 1 and words[k - 1].islower():
+        w = words[k - 1]
+        if not (w in TAIL_ADVERBS or (len(w) > 4 and w.endswith("ing"))):
+            return words
+        k -= 1
+    j = k
+    while j > 1 and len(words[j - 1]) > 1 and words[j - 1].isalpha() and words[j - 1].isupper():
+        j -= 1
+    if k - j >= 2 and any(c.islower() for c in words[j - 1]):  # not one capitalised surname: "Justin LEE"
+        k = j
+    if k < len(words) and all(w[:1].isupper() for w in words[:k]):
+        return words[:k]
+    return words
 
 
 _HEAD_END = frozenset({"who", "that", "which", "for", "of", "from", "at", "in", "with", "familiar", "close"})
@@ -102,7 +139,7 @@ class SpeakerResolver(Antecedents):
             return self.last
         return None
 
-    def resolve(self, phrase: str, pos: int, para: int) -> Speaker | None:
+    def resolve(self, phrase: str, pos: int, para: int, depth: int = 0) -> Speaker | None:
         del para
         if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
             return self._phrase_memo[phrase]
@@ -112,6 +149,10 @@ class SpeakerResolver(Antecedents):
         if "(" in phrase:
             phrase = _PARENS.sub(" ", phrase)
         phrase = phrase.strip(" ,.:;—–-\"“”'’*()")  # "Paula*": a changed name; "(A spokesperson"
+        if "—" in phrase or "–" in phrase:
+            parts = _DASH.split(phrase)  # "Yi Wangxia—her name means sunset—came": before a parenthesis;
+            named_last = len(parts) == 2 and any(w[:1].isupper() for w in parts[1].split())
+            phrase = (parts[1] if named_last else parts[0]).strip(" ,")  # "X — a process Persoons"
         words = phrase.split()
         while words and (
             words[-1].lower() in TRAILING_JUNK
@@ -119,6 +160,8 @@ class SpeakerResolver(Antecedents):
             or (words[-1].endswith("ly") and words[-1].islower() and len(words) > 1)
         ):
             words.pop()
+        if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
+            words = _without_tail(words)  # "Varma adding", "Loofbourow elsewhere", "Merchant WENT IN"
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
         if len(words) > 2 and words[-1] == "to" and words[-2].islower():  # "The report goes on to"
@@ -147,6 +190,10 @@ class SpeakerResolver(Antecedents):
             found = self.antecedent(at, _EPITHET_GENDER.get(low[-1], "P"), False) if at > 0 else None
             if found is not None:
                 return (found, found)
+        if low[0] == "the" and not capital and len(words) <= 3 and low[-1] in AUTHORED_DOCS and depth == 0:
+            author = self._document_author(low[-1], pos)
+            if author is not None:
+                return author
         if low[0] == "the" and not capital and len(words) <= 4 and low[-1] in ORG_DESCRIPTIONS:
             org = self._described_org(low[-1], pos)
             if org is not None:
@@ -178,6 +225,32 @@ class SpeakerResolver(Antecedents):
         if low[0] != "the":
             self._phrase_memo[raw] = named
         return named
+
+    def _document_author(self, noun: str, pos: int) -> Speaker | None:
+        """``the letter`` / ``the lawsuit`` as a speaker: the author named where it was introduced (``A
+        lawsuit, filed by the Authors Guild, ...``, ``In a notification, UKMTO said``, ``The caucus sent a
+        letter``, ``Acme announced ...`` for ``the announcement``)."""
+        lo = max(0, pos - 4000)
+        found = None
+        for m in _INTRODUCED.finditer(self.body, lo, pos):
+            if (m.group(1) or m.group(2)).lower().startswith(noun[:7]) and not self._in_quote(m.start()):
+                found = m
+        if found is None:
+            return None
+        start = self._sent_start(found.start())
+        stop = self.body.find(". ", found.end(), found.end() + 400)
+        sentence = self.body[start : stop if stop > 0 else found.end() + 400]
+        agent = _AUTHOR_BY.search(sentence, found.end() - start)
+        subject = agent.group(1) if agent is not None else subject_of(sentence, self.stopwords)
+        if subject and subject.lower() in _GROUP_HEADS:  # "Members of the Congressional Black Caucus"
+            member = _MEMBERS_OF.match(sentence, sentence.find(subject))
+            subject = member.group(1) if member is not None else None
+        if not subject or subject.lower() in PRONOUNS_ALL:
+            return None
+        speaker = self.resolve(subject, start, -1, 1)
+        if speaker is None or (speaker[1] is None and not subject[:1].isupper()):
+            return None
+        return speaker
 
     def main_person(self) -> Speaker | None:
         """The person an interview or profile is about: the first one named (before ``pos`` of the first

@@ -1,0 +1,84 @@
+"""Speaker phrases that need a second look: documents speaking for their authors (``the letter said``),
+words trailing an inverted subject (``says Varma adding``), dashes and titles around a name."""
+
+from __future__ import annotations
+
+from tests.unit.test_enrich_quotes import quotes, speaker_of
+
+
+def test_the_letter_speaks_for_the_sender() -> None:
+    found = quotes(
+        "The Harbor Pilots Association sent a letter to the port authority on Monday.",
+        "“The channel is not safe at night,” the letter said.",
+    )
+    assert speaker_of(found, "The channel is not safe") == "Harbor Pilots Association"
+
+
+def test_members_of_an_organisation_write_its_letter() -> None:
+    found = quotes(
+        "Members of the Vintners Guild have written to the governor, according to a letter seen by us.",
+        "“Frost insurance must be restored,” the letter said.",
+    )
+    assert speaker_of(found, "Frost insurance") == "Vintners Guild"
+
+
+def test_a_lawsuit_filed_by_a_named_plaintiff() -> None:
+    found = quotes(
+        "A class action lawsuit, filed in May by the Tenants Union, accuses Ridgeway Homes of fraud.",
+        "“The defendants hid the mold,” the lawsuit alleges.",
+    )
+    assert speaker_of(found, "The defendants hid") == "Tenants Union"
+
+
+def test_a_notification_issued_by_the_subject_of_the_sentence() -> None:
+    found = quotes(
+        "In a safety notification issued on Sunday, NORDMAR said a cargo ship had lost power.",
+        "“Crew are safe. Vessels should keep clear,” the notification said.",
+    )
+    assert speaker_of(found, "Crew are safe") == "NORDMAR"
+
+
+def test_the_announcement_of_who_announced() -> None:
+    found = quotes(
+        "Larkspur Records announced on Friday that the band would tour in March.",
+        "The announcement called the tour “a homecoming for the fans.”",
+    )
+    assert speaker_of(found, "a homecoming") == "Larkspur Records"
+
+
+def test_no_author_no_document_speaker_guess() -> None:
+    found = quotes("“Rates will rise,” the report said.")
+    assert speaker_of(found, "Rates will rise") != "Rates"
+
+
+def test_words_after_an_inverted_name_are_not_the_name() -> None:
+    found = quotes(
+        "Priya Natarajan, co-founder of Loomwork, spoke to us.",
+        "“Demand is strong,” says Natarajan adding that orders doubled. “We hire weekly,” writes Natarajan "
+        "elsewhere.",
+    )
+    assert speaker_of(found, "Demand is strong") == "Priya Natarajan"
+    assert speaker_of(found, "We hire weekly") == "Priya Natarajan"
+
+
+def test_capitals_for_emphasis_after_a_name() -> None:
+    found = quotes(
+        "Boxing analyst Harold Brisco was blunt.",
+        "That's when Brisco WENT IN on the champion, calling him “a paper tiger.”",
+    )
+    assert speaker_of(found, "a paper tiger") == "Harold Brisco"
+
+
+def test_an_all_capitals_surname_is_kept() -> None:
+    found = quotes("“The data are clear,” said C. Justin ODA, who led the study.")
+    assert speaker_of(found, "The data are clear") == "C. Justin ODA"
+
+
+def test_a_parenthesis_between_dashes_after_the_name() -> None:
+    found = quotes("Lin Meixue—her name means plum snow—came to the coast in May, calling the sea “a giant.”")
+    assert speaker_of(found, "a giant") == "Lin Meixue"
+
+
+def test_administrator_is_a_title() -> None:
+    found = quotes("“We need more satellites,” said Administrator Dana Whitcombe.")
+    assert speaker_of(found, "We need more") == "Dana Whitcombe"
