@@ -10,7 +10,7 @@ import re
 
 from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_forms import nickname_names, regnal_name
-from worker.pipeline.enrich.name_index import SUFFIXES, NameIndex, Person, surname_of
+from worker.pipeline.enrich.name_index import SUFFIX_FORMS, SUFFIXES, NameIndex, Person, surname_of
 from worker.pipeline.enrich.name_links import (
     add_aliases,
     given_name_before,
@@ -22,7 +22,9 @@ from worker.pipeline.enrich.name_links import (
 )
 from worker.pipeline.enrich.name_merges import drop_common_nouns, drop_leading_nouns, merge_partial_names
 from worker.pipeline.enrich.name_words import (
+    EVENT_TAILS,
     GIVEN_NAMES,
+    NOT_NAME_WORDS,
     ORG_WORDS,
     PLACE_HEADS,
     PLACE_TAILS,
@@ -70,6 +72,10 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
         if is_title(tok) or (i < last and tok.endswith(_POSSESSIVE)):
             cut = i + 1
     tokens = tokens[cut:]
+    for i in range(1, len(tokens)):
+        if tokens[i].lower() in NOT_NAME_WORDS:  # "Lauren Still Together": a heading in title case
+            tokens = tokens[:i]
+            break
     while len(tokens) > 2 and _abstract_noun(tokens[0]):  # "Urbanism Ans Persoons", "Equity Stefanie Frey"
         tokens = tokens[1:]
     cut = 0
@@ -105,8 +111,14 @@ def _acronym(tok: str) -> bool:
 
 
 def is_place_name(tokens: list[str]) -> bool:
-    """``Hennepin County``, ``Lake Barkley``: a place, never a person."""
-    return bool(tokens) and (tokens[-1] in PLACE_TAILS or tokens[0] in PLACE_HEADS)
+    """``Hennepin County``, ``Lake Barkley``: a place, never a person; nor an event (``World War II``,
+    ``Boxing Day``), unless it starts with a given name (``Doris Day``)."""
+    if not tokens:
+        return False
+    if tokens[-1] in PLACE_TAILS or tokens[0] in PLACE_HEADS:
+        return True
+    tail = tokens[-2] if len(tokens) > 2 and tokens[-1] in SUFFIX_FORMS else tokens[-1]
+    return tail in EVENT_TAILS and tokens[0].lower() not in GIVEN_NAMES
 
 
 def is_org_run(tokens: list[str]) -> bool:

@@ -131,6 +131,22 @@ PLACE_TAILS = _words(
     Island Islands Peninsula Valley River Mountains Street Avenue Boulevard Highway Canyon Desert Coast Belt
     """
 )
+# a name ending with one of these is an event (unless it starts with a given name: "Doris Day")
+EVENT_TAILS = _words(
+    """
+    War Day Cup Games Olympics Championship Championships Festival Awards Award Prize Bowl Series Summit
+    Conference Revolution Crisis Act Eve Week Month
+    """
+)
+# words that end a capitalised run in a title-case heading without being a name part: "Orion and Lauren
+# Still Together?", "Will Michael Get Remarried After ..."
+NOT_NAME_WORDS = _words(
+    """
+    still after get together before again also just now then when where why how what who which with
+    without into over under about are is was were be been has have had does did not than too very really
+    vs vs. versus from
+    """
+)
 PLACE_HEADS = _words(
     "Lake Mount Cape Fort Central Greater Downtown North South East West Northern Southern Eastern Western"
 )
