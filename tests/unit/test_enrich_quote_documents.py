@@ -82,3 +82,10 @@ def test_a_parenthesis_between_dashes_after_the_name() -> None:
 def test_administrator_is_a_title() -> None:
     found = quotes("“We need more satellites,” said Administrator Dana Whitcombe.")
     assert speaker_of(found, "We need more") == "Dana Whitcombe"
+
+
+def test_as_name_appositive_put_it() -> None:
+    found = quotes(
+        "As Mara Quist, the chief data officer of Leeds, put it, the work is “never finished.”",
+    )
+    assert speaker_of(found, "never finished") == "Mara Quist"

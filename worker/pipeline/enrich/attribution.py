@@ -223,6 +223,11 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
+        if before.lstrip()[:3].lower() == "as " and rest.startswith(",") and as_clause is None:
+            inner = before[: m.start()].lstrip()[3:].strip(" ,")
+            if ", " in inner and inner[:1].isupper():  # "As Cyd Harrell, the city's CDO, put it, ..."
+                as_clause = (inner.split(", ", 1)[0], verb, m.start())
+                continue
         if m.start() < intro_end and before.lstrip()[:3].lower() == "as " and as_clause is None:
             inner = before[: m.start()].lstrip()[3:].strip()
             as_clause = _as_clause(inner, verb, rest, m.start())
