@@ -89,3 +89,13 @@ def test_as_name_appositive_put_it() -> None:
         "As Mara Quist, the chief data officer of Leeds, put it, the work is “never finished.”",
     )
     assert speaker_of(found, "never finished") == "Mara Quist"
+
+
+def test_a_second_quote_after_a_trailing_attribution_keeps_the_voice() -> None:
+    found = quotes(
+        "Mayor Ada Brenner spoke on the radio show of host Carl Ostrow on Monday.",
+        "“The budget is balanced,” Brenner said.",
+        "“Taxes will not rise this year,” she continued. “And nobody will lose a job.”",
+    )
+    assert speaker_of(found, "Taxes will not rise") == "Ada Brenner"
+    assert speaker_of(found, "And nobody will lose") == "Ada Brenner"

@@ -164,7 +164,9 @@ def _attribute(
         if not partial and closed and body and body[-1] not in ".,!?…" and after_all[:1].isalpha():
             partial = True
         subject_end = qs
-        if found is not None and found[0]:
+        if found is not None and found[0] and recs and recs[-1]["_phrase"] == found[0] and seg[:1] == ",":
+            speaker = (recs[-1]["speaker"], recs[-1]["speaker_entity"])  # '“A”, he said. “B”': one clause
+        elif found is not None and found[0]:
             speaker = resolver.resolve(found[0], pos, idx)
         elif found is not None:
             subject_end = pos - base
@@ -179,6 +181,7 @@ def _attribute(
                 "end": base + qe,
                 "is_partial": partial,
                 "_explicit": speaker is not None,
+                "_phrase": found[0] if found is not None and speaker is not None else None,
                 "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
                 "_new_sentence": new_sentence,
@@ -190,6 +193,14 @@ def _attribute(
         if speaker is not None:
             resolver.remember(speaker, idx, base + qs)
     return recs
+
+
+def _attribution_gap(text: str, spans: list[tuple[int, int, bool]], n: int) -> bool:
+    """Between quotes ``n - 1`` and ``n`` only the previous quote's short attribution (``, he said.``)."""
+    qs, qe, _ = spans[n - 1]
+    gap = text[qe + 1 : spans[n][0]].strip()
+    trailing = gap[:1] == "," or text[qs + 1 : qe].rstrip()[-1:] in (",", "?", "!", "—")
+    return trailing and gap.endswith((".", ":")) and len(gap.split()) <= 6 and "“" not in gap
 
 
 def _term_or_title(text: str) -> bool:
@@ -281,7 +292,11 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         for n, rec in enumerate(recs):
             if rec["speaker"] is not None or rec["_first_person"]:
                 continue
-            if not rec["_new_sentence"] and n and recs[n - 1]["speaker"] is not None:
+            if (
+                n
+                and recs[n - 1]["speaker"] is not None
+                and (not rec["_new_sentence"] or _attribution_gap(text, spans, n))
+            ):  # '“A,” he continued. “B.”': B goes on in the voice just attributed
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
             if rec["_inherit"]:
