@@ -99,3 +99,20 @@ def test_a_second_quote_after_a_trailing_attribution_keeps_the_voice() -> None:
     )
     assert speaker_of(found, "Taxes will not rise") == "Ada Brenner"
     assert speaker_of(found, "And nobody will lose") == "Ada Brenner"
+
+
+def test_told_takes_an_object_not_an_inverted_subject() -> None:
+    found = quotes(
+        "“That is the worrying part,” Ruth Quill, the managing attorney for the Tenants Project, told "
+        "The Valley Gazette. “Police in schools is alarming.”"
+    )
+    assert speaker_of(found, "That is the worrying") == "Ruth Quill"
+    assert speaker_of(found, "Police in schools") == "Ruth Quill"
+
+
+def test_an_unlisted_inverted_verb_still_inverts() -> None:
+    found = quotes(
+        "“We had the best of both worlds,” laments Halvorsen, who left the lab in 2021. “Then it changed.”"
+    )
+    assert speaker_of(found, "We had the best") == "Halvorsen"
+    assert speaker_of(found, "Then it changed") == "Halvorsen"

@@ -32,6 +32,8 @@ from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 _PARENS = re.compile(r"\([^)]*\)")
+# verbs whose next noun phrase is their object, never an inverted subject ("..., told The Eagle.")
+_OBJECT_VERBS = frozenset(("told", "tells", "tell", "informed", "informs", "assured", "assures", "reminded"))
 _ON_TO = re.compile(r" (?:then )?(?:went|goes|go|going) on to$")
 # what follows the object of "asked" (``asked Patel, who ..., whether``), not its inverted subject
 _ASKED_OBJECT = re.compile(r"(?:,[^,]*,)?\s*(?:whether|if|to|about|for|why|what|how|when|where)\b")
@@ -251,7 +253,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
             return "", verb, m.start()  # "..., saying" / "could be heard saying": the sentence's subject
         if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
             after = rest.lstrip(" ,")
-            if not stripped and after[:1].isupper():
+            if not stripped and after[:1].isupper() and verb not in _OBJECT_VERBS:  # not "..., told X."
                 np = cut_subject(after)
                 if verb not in ("asked", "asks") or not _ASKED_OBJECT.match(after, len(np)):
                     return np.strip(), verb, m.start()

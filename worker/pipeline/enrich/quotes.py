@@ -200,7 +200,7 @@ def _attribution_gap(text: str, spans: list[tuple[int, int, bool]], n: int) -> b
     qs, qe, _ = spans[n - 1]
     gap = text[qe + 1 : spans[n][0]].strip()
     trailing = gap[:1] == "," or text[qs + 1 : qe].rstrip()[-1:] in (",", "?", "!", "—")
-    return trailing and gap.endswith((".", ":")) and len(gap.split()) <= 6 and "“" not in gap
+    return trailing and gap.endswith((".", ":")) and len(gap.split()) <= 25 and "“" not in gap
 
 
 def _term_or_title(text: str) -> bool:
