@@ -116,3 +116,22 @@ def test_an_unlisted_inverted_verb_still_inverts() -> None:
     )
     assert speaker_of(found, "We had the best") == "Halvorsen"
     assert speaker_of(found, "Then it changed") == "Halvorsen"
+
+
+def test_a_clause_ending_in_a_colon_hands_over_to_its_subject() -> None:
+    found = quotes(
+        "Ines Marchetti, research director at the Polymer Institute, underscored the stakes: “Plastics are "
+        "cheap and light. They are also hard to recycle.”",
+        "Okafor elaborates, “These materials can be reshaped by heating.”",
+        "Eze Okafor joined the team in 2019.",
+    )
+    assert speaker_of(found, "Plastics are cheap") == "Ines Marchetti"
+    assert speaker_of(found, "These materials") == "Eze Okafor"
+
+
+def test_a_colon_after_an_earlier_quote_in_the_sentence() -> None:
+    found = quotes(
+        "In his speech, Harlan denounced the “managed society” watched by Acme Corp. founder Vic Lee’s "
+        "cameras: “Even then you could cross the border. You could hide.”",
+    )
+    assert speaker_of(found, "Even then") == "Harlan"

@@ -158,13 +158,23 @@ def _attribute(
         if found is None and after.strip() and end not in ".":
             found, pos = clause_after(after, stop, strict=False), base + qs
         speaker: Speaker | None = None
+        if found is None and body[:1].isupper() and _INTRODUCES.search(before) is not None:
+            lead = text[(prev_end + cut if n == 0 or cut > 0 else sent_start) : qs]  # the whole sentence
+            subject = sentence_subject(lead, stop)  # "X underscored the challenge: “...”", "X elaborates, “”"
+            if subject and subject.lower() not in ("it", "this", "that", "there", "both", "all", "each"):
+                at = base + qs - len(lead) + max(0, lead.find(subject))
+                named = resolver.resolve(subject, at, idx)
+                if named is not None and named[1] is not None:
+                    speaker = named
         verb = found[1] if found else None
         stripped_before = before.strip()
         partial = bool(stripped_before) and not stripped_before.endswith((",", ":"))
         if not partial and closed and body and body[-1] not in ".,!?…" and after_all[:1].isalpha():
             partial = True
         subject_end = qs
-        if found is not None and found[0] and recs and recs[-1]["_phrase"] == found[0] and seg[:1] == ",":
+        if speaker is not None:
+            pass
+        elif found is not None and found[0] and recs and recs[-1]["_phrase"] == found[0] and seg[:1] == ",":
             speaker = (recs[-1]["speaker"], recs[-1]["speaker_entity"])  # '“A”, he said. “B”': one clause
         elif found is not None and found[0]:
             speaker = resolver.resolve(found[0], pos, idx)
@@ -193,6 +203,10 @@ def _attribute(
         if speaker is not None:
             resolver.remember(speaker, idx, base + qs)
     return recs
+
+
+# a clause that hands over to a full-sentence quote: "... the challenge:" or "Habets elaborates,"
+_INTRODUCES = re.compile(r":\s*$|^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* [a-z]+s,\s*$")
 
 
 def _attribution_gap(text: str, spans: list[tuple[int, int, bool]], n: int) -> bool:
