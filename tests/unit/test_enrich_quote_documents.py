@@ -135,3 +135,34 @@ def test_a_colon_after_an_earlier_quote_in_the_sentence() -> None:
         "cameras: “Even then you could cross the border. You could hide.”",
     )
     assert speaker_of(found, "Even then") == "Harlan"
+
+
+def test_a_surname_that_is_a_title_word() -> None:
+    found = quotes(
+        "“Revenue has not grown in years,” says veteran analyst Lena Doctor.",
+        "“They are cutting to survive,” Doctor said.",
+    )
+    assert speaker_of(found, "Revenue has not grown") == "Lena Doctor"
+    assert speaker_of(found, "They are cutting") == "Lena Doctor"
+
+
+def test_investigator_is_a_title() -> None:
+    found = quotes("“She called him twice,” wrote Investigator Rob Cantrell in the affidavit.")
+    assert speaker_of(found, "She called him") == "Rob Cantrell"
+
+
+def test_a_pronoun_chain_goes_past_an_object_in_a_subordinate_clause() -> None:
+    found = quotes(
+        "Marla Quinn said her parents adored the actor. “My father was devastated,” she said.",
+        "Although she refused to say that she left Dev Patton, she did talk about the split.",
+        "“I was such a kid,” she shared.",
+    )
+    assert speaker_of(found, "I was such a kid") == "Marla Quinn"
+
+
+def test_a_pronoun_before_its_name_in_the_same_sentence() -> None:
+    found = quotes(
+        "Agnes Ward wrote the novel the series is based on.",
+        "Though he grew up in Belfast, Corin Hale lives in Cork. “I love the place,” he told a paper.",
+    )
+    assert speaker_of(found, "I love the place") == "Corin Hale"

@@ -211,6 +211,10 @@ class Antecedents:
         first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
         if first == pronoun:
             return True
+        clause = self.body[sent:pos]
+        clause = clause[clause.rfind(", ") + 1 :]  # the name's own chunk ("Though he grew up in X, Hill")
+        if f" {pronoun} " in clause.lower():  # "Although she denied she dumped Pitt": she is someone named
+            return True  # before, and the chain goes on past Pitt
         # "Just like many fans, she was marked by X's fame": the pronoun subject after a lead-in chunk
         return k + 1 < len(chunks) and chunks[k + 1].split(" ", 1)[0] == pronoun
 

@@ -71,6 +71,16 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         if is_title(tok) or (i < last and tok.endswith(_POSSESSIVE)):
             cut = i + 1
+    # a title word as the last token is a surname ("Ken Doctor", "Doctor says"), not "Health Defense"
+    if (
+        tokens
+        and cut == len(tokens)
+        and (last == 0 or not (is_title(tokens[-2]) or tokens[-2].endswith(_POSSESSIVE)))
+    ):
+        cut = max(
+            (i + 1 for i, tok in enumerate(tokens[:-1]) if is_title(tok) or tok.endswith(_POSSESSIVE)),
+            default=0,
+        )
     tokens = tokens[cut:]
     for i in range(1, len(tokens)):
         if tokens[i].lower() in NOT_NAME_WORDS:  # "Lauren Still Together": a heading in title case

@@ -22,7 +22,7 @@ TITLES = _words(
     Councilor Councillor Councilman Councilwoman Alderman Alderwoman Assemblyman Assemblywoman
     Assemblymember Congressman Congresswoman Supervisor Mayor-elect President-elect Administrator
     Commissioner-elect Governor-elect Lieutenant Ambassador-at-large Treasurer Comptroller Auditor
-    Chancellor-elect Vice-Chancellor Registrar Coroner Magistrate Solicitor
+    Chancellor-elect Vice-Chancellor Registrar Coroner Magistrate Solicitor Investigator
     """
 )
 
