@@ -166,3 +166,21 @@ def test_a_pronoun_before_its_name_in_the_same_sentence() -> None:
         "Though he grew up in Belfast, Corin Hale lives in Cork. “I love the place,” he told a paper.",
     )
     assert speaker_of(found, "I love the place") == "Corin Hale"
+
+
+def test_a_name_of_an_institution_in_a_place() -> None:
+    found = quotes(
+        "“Seals are highly susceptible,” Ana Veldt of the University of Otago in Dunedin, New Zealand, said "
+        "to a magazine.",
+        "“The law is clear,” said Senator Rob Tanner of Kentucky.",
+    )
+    assert speaker_of(found, "Seals are highly") == "Ana Veldt"
+    assert speaker_of(found, "The law is clear") == "Rob Tanner"
+
+
+def test_an_adverb_is_no_speaker() -> None:
+    found = quotes(
+        "Colin Marsh spoke to the committee.",
+        "“Every day spent here is a day lost for the interests” mutually shared by both, he warned.",
+    )
+    assert speaker_of(found, "Every day spent") == "Colin Marsh"

@@ -47,6 +47,8 @@ _AUTHOR_BY = re.compile(
 _MEMBERS_OF = re.compile(r"\w+ of (?:the )?([A-Z][\w&.'’-]*(?: (?:of |for )?[A-Z][\w&.'’-]*)*)")
 _GROUP_HEADS = frozenset(("members", "member", "leaders", "representatives", "officials", "lawyers"))
 PRONOUNS_ALL = frozenset(("it", "they", "he", "she", "we", "i", "you"))
+_LY_NOUNS = frozenset(("family", "ally", "bully", "assembly", "supply"))
+_HEAD_NAME = re.compile(r"((?:[A-Z][\w.'’-]* ){1,3}[A-Z][\w.'’-]*) (?:of|from|at|in|with) (?:the )?[A-Z]")
 _DASH = re.compile(r"\s*[—–]\s*")
 
 
@@ -168,6 +170,8 @@ class SpeakerResolver(Antecedents):
             words = words[:-2] if words[-2] != "on" else words[:-3]  # "to", "on" and the verb before
         if not words or len(words) > 12 or (len(words) == 1 and words[0].lower() in RELATIVES):
             return None
+        if len(words) == 1 and words[0].islower() and words[0].endswith("ly") and words[0] not in _LY_NOUNS:
+            return None  # "... the interests" mutually shared by ...: an adverb, never a speaker
         low = [w.lower() for w in words]
         if low[0] in ("he", "she", "it", "they", "we", "i") and all(w.islower() for w in words[1:]):
             return self._pronoun(low[0], pos)  # "she", "She seems to", "he would later"
@@ -211,6 +215,13 @@ class SpeakerResolver(Antecedents):
                     return (phrase, None)
                 self._described[role] = found
                 return (found, found)
+        head = _HEAD_NAME.match(" ".join(words))
+        if head is not None:  # "Wray Grimaldi of the University of Otago in Dunedin", "Sen. X of Kentucky"
+            person = self.names.lookup(head.group(1))
+            rest = " ".join(words)[head.end(1) :]
+            own = person is not None and person.split()[-1] in head.group(1)
+            if own and person is not None and not any(p in rest for p in self.names.persons):
+                return (person, person)
         key = (phrase, tuple(words))
         if key in self._named_memo:
             return self._named_memo[key]
