@@ -184,3 +184,26 @@ def test_an_adverb_is_no_speaker() -> None:
         "“Every day spent here is a day lost for the interests” mutually shared by both, he warned.",
     )
     assert speaker_of(found, "Every day spent") == "Colin Marsh"
+
+
+def test_two_curly_apostrophes_close_a_quote() -> None:
+    found = quotes(
+        "“It was an attempt to mislead voters,’’ Will Roan, chief executive of Fact Desk, told a paper. "
+        "“It is inappropriate.”"
+    )
+    assert speaker_of(found, "It was an attempt") == "Will Roan"
+    assert speaker_of(found, "It is inappropriate") == "Will Roan"
+
+
+def test_the_clause_after_a_semicolon_has_its_own_subject() -> None:
+    found = quotes(
+        "Dana Reed runs the merged chain.",
+        "The merged company may not buck the trend; Reed has said that he expects “synergies” from it.",
+    )
+    assert speaker_of(found, "synergies") == "Dana Reed"
+
+
+def test_an_unlisted_verb_after_a_quote_and_a_name() -> None:
+    found = quotes("“We had it done,” Mr. Halvard recounted in a cabinet meeting. “I wanted more.”")
+    assert speaker_of(found, "We had it done") == "Halvard"
+    assert speaker_of(found, "I wanted more") == "Halvard"

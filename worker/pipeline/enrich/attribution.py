@@ -109,6 +109,8 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
     """
     if "(" in pre:
         pre = _PARENS.sub("", pre)
+    if "; " in pre:  # "X may not diverge from the trend; Reed has said": the last clause's subject
+        pre = pre.rsplit("; ", 1)[1]
     pre = pre.strip().strip("\"“”'’").rstrip()
     if pre.endswith(" on to"):  # "X did A and went on to say": the subject of "did A"
         pre = _ON_TO.sub("", pre)

@@ -33,6 +33,7 @@ from worker.pipeline.enrich.name_words import (
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
+_WORD_GIVEN_NAMES = frozenset(("Will", "May", "Hope", "Joy", "Grace", "June", "Guy"))
 # the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
 # written as runs of a character set (a tight loop in the regex engine) rather than a repeated choice
 _REST = r"[\w\-]*(?:['’](?=\w)[\w\-]*)*"
@@ -63,6 +64,8 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     possessive (``SentinelOne's Hegel``) and role nouns before a full name (``Student Daniel Broz``);
     strip a possessive from the last token."""
     while tokens and (tokens[0].lower() in stopwords or tokens[0] in PRONOUN_LIKE):
+        if tokens[0] in _WORD_GIVEN_NAMES and len(tokens) == 2 and tokens[1].lower() not in GIVEN_NAMES:
+            break  # "Will Moy", "May Mobley": a given name, not "Will Michael ...?"
         tokens = tokens[1:]
     while tokens and _PARTY_TAG.match(tokens[-1]):
         tokens = tokens[:-1]

@@ -36,7 +36,7 @@ __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 QUOTE_MARK = re.compile('["“”]')
 _QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
 _GLUED_OPEN = re.compile(r"(?<=[.!?])”(?=[A-Z])")
-_TWO_APOSTROPHES = re.compile(r"(?<!\d)''")  # not an inch mark: 6'2''
+_TWO_APOSTROPHES = re.compile(r"(?<!\d)(?:''|’’)")  # not an inch mark: 6'2'' (typed or curly)'
 _SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
@@ -65,7 +65,7 @@ def _two_apostrophes(text: str) -> str:
     quote is left open; same length, so offsets are kept."""
     if len(QUOTE_MARK.findall(text)) % 2 == 0:
         return text
-    return _TWO_APOSTROPHES.sub("'\"", text)
+    return _TWO_APOSTROPHES.sub(lambda m: m.group(0)[0] + "”", text)
 
 
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
@@ -157,6 +157,8 @@ def _attribute(
             pos = base + prev_end + cut + (found[2] if found else 0)
         if found is None and after.strip() and end not in ".":
             found, pos = clause_after(after, stop, strict=False), base + qs
+        if found is None and end in ",!?" and (trailing := _NAME_VERBED.match(after_all)) is not None:
+            found, pos = (trailing.group(1), trailing.group(2), trailing.start(2)), base + qs  # X recounted
         speaker: Speaker | None = None
         if found is None and body[:1].isupper() and _INTRODUCES.search(before) is not None:
             lead = text[(prev_end + cut if n == 0 or cut > 0 else sent_start) : qs]  # the whole sentence
@@ -205,6 +207,10 @@ def _attribute(
     return recs
 
 
+# an attribution with a verb no list has: '“...,” Mr. Trump recounted in a meeting', '“...,” she mused.'
+_NAME_VERBED = re.compile(
+    r"\s*((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|he|she|they) ([a-z]{3,}ed)\b(?! by)"
+)
 # a clause that hands over to a full-sentence quote: "... the challenge:" or "Habets elaborates,"
 _INTRODUCES = re.compile(r":\s*$|^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* [a-z]+s,\s*$")
 
@@ -293,7 +299,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         if '"' not in text and "“" not in text and "”" not in text:
             prev, carry = (idx, base, text, []), None
             continue
-        if "''" in text:
+        if "''" in text or "’’" in text:
             text = _two_apostrophes(text)
         if "”" in text and text.count("”") > text.count("“"):
             text = _GLUED_OPEN.sub("“", text)  # 'news.”It is ...,” he said': a closing mark typed to open
