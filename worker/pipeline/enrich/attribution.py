@@ -12,14 +12,12 @@ import re
 
 from worker.pipeline.enrich.clause_words import (
     CUT_AFTER_VERB,
-    DAYS,
     DETERMINERS,
     INTRO,
     INVERTIBLE,
     LEADING_CONJUNCTIONS,
     PRONOUNS,
     RELATIVES,
-    ROLE_SUFFIXES,
     SUBORDINATORS,
     VERB_RE,
     WITH_ING,
@@ -29,6 +27,7 @@ from worker.pipeline.enrich.clause_words import (
 )
 from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
+from worker.pipeline.enrich.subject_shapes import has_name, short_name, starts_np, titled_name
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 _PARENS = re.compile(r"\([^)]*\)")
@@ -64,10 +63,6 @@ def role_of(subj: str) -> bool:
     """``founder of WSL Retail`` (in ``Wendy Lee, founder of WSL Retail told``): an appositive that
     describes the name before it, not a subject."""
     return subj[:1].islower() and subj.split(" ", 1)[0] in PERSON_NOUNS and " of " in subj
-
-
-def _has_name(chunk: str, stopwords: frozenset[str]) -> bool:
-    return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
 
 
 def _role_only(chunk: str) -> bool:
@@ -124,9 +119,9 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         if not chunks:
             return ""
         if (
-            (not _has_name(chunks[i], stopwords) or _role_only(chunks[i]))
+            (not has_name(chunks[i], stopwords) or _role_only(chunks[i]))
             and i + 1 < len(chunks)
-            and _has_name(chunks[i + 1], stopwords)
+            and has_name(chunks[i + 1], stopwords)
         ):
             i += 1
         return _clean_chunk(chunks[i])
@@ -301,13 +296,13 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
     if not stripped:
         if verb not in INVERTIBLE:  # '"...," arguing that ...' / '"..." called the plan': not inverted
             return None
-        return (cut_subject(nxt).strip(), verb, m.start()) if _starts_np(nxt, stopwords) else None
+        return (cut_subject(nxt).strip(), verb, m.start()) if starts_np(nxt, stopwords) else None
     if (
         verb in INVERTIBLE
         and verb not in ("asked", "asks")  # "..., asked Patel whether": Patel is the one asked
         and pre.rstrip().endswith(",")
-        and _starts_np(nxt, stopwords)
-        and not _short_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
+        and starts_np(nxt, stopwords)
+        and not short_name(pre.rsplit(", ", 2)[-2] if pre.count(", ") >= 1 else pre, stopwords)
     ):
         return cut_subject(nxt).strip(), verb, m.start()  # '"directly fund" the programs, said X'
     words = stripped.split()
@@ -333,7 +328,7 @@ def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> 
     if not nxt[:1].isupper():
         return False
     last = pre[:-2].rsplit(", ", 1)[-1]
-    if len(last.split()) <= 4 or _short_name(last, stopwords):
+    if len(last.split()) <= 4 or short_name(last, stopwords):
         return False
     name = cut_subject(nxt)
     words = name.split()
@@ -341,63 +336,9 @@ def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> 
         return True  # "..., said Daily Ledger economics reporter Ian Croft."
     if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
         return False
-    return nxt[len(name) :].strip()[:1] in ("", ",") and _starts_np(nxt, stopwords)
-
-
-def titled_name(words: list[str]) -> bool:
-    """``Daily Ledger economics reporter Ian Croft``: capitalised words, lower-case words ending in a
-    person noun, then a name of two to four capitalised words."""
-    k = len(words)
-    while k > 0 and words[k - 1][:1].isupper():
-        k -= 1
-    j = k
-    while j > 0 and words[j - 1].isalpha() and words[j - 1].islower():
-        j -= 1
-    return (
-        2 <= len(words) - k <= 4
-        and 0 < k - j <= 3
-        and (words[k - 1] in PERSON_NOUNS or words[k - 1].endswith(ROLE_SUFFIXES))
-        and all(w[:1].isupper() for w in words[:j])
-    )
+    return nxt[len(name) :].strip()[:1] in ("", ",") and starts_np(nxt, stopwords)
 
 
 _UNLISTED_INVERTED = re.compile(
     r"\s*([a-z]{3,}(?:s|ed)) ((?:Dr\.? |Mr\.? |Ms\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’.-]+){1,3})(?=[,.(]|\s*$)"
 )
-
-
-def _starts_np(text: str, stopwords: frozenset[str]) -> bool:
-    """Does ``text`` (right after an inverted verb) start with its subject?  ``Kirby``, ``the minister``,
-    ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
-    words = text.split(" ", 2)
-    first = words[0].rstrip(".,;:!?")
-    if first.lower() in DAYS or first in ("That", "that"):
-        return False
-    if first[:1].isupper() or first in DETERMINERS:
-        return True
-    if _role_before_name(text):  # "said lead author Mia Chen"
-        return True
-    return (
-        len(words) > 1
-        and first.isalpha()
-        and first not in stopwords
-        and first not in INTRO
-        and words[1][:1].isupper()
-        and words[1].lower() not in DAYS
-    )
-
-
-def _role_before_name(text: str) -> bool:
-    """``lead author Mia Chen``, ``senior author Li``: lower-case words ending in a person noun, a name."""
-    words = text.split(" ", 4)
-    for k in (1, 2, 3):
-        if len(words) <= k or not words[k - 1].isalpha() or not words[k - 1].islower():
-            return False
-        if words[k - 1] in PERSON_NOUNS and words[k][:1].isupper():
-            return True
-    return False
-
-
-def _short_name(chunk: str, stopwords: frozenset[str]) -> bool:
-    """A short chunk with a name: the subject itself (``"...," Smith, 45, said``)."""
-    return len(chunk.split()) <= 4 and _has_name(chunk, stopwords)

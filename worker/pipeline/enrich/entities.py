@@ -33,6 +33,10 @@ from worker.pipeline.enrich.name_words import (
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
+# title words that are also surnames, kept as the last token of a name: "Ken Doctor", "Carole King"
+_TITLE_SURNAMES = frozenset(
+    ("Doctor", "King", "Major", "Judge", "Bishop", "Prince", "Lord", "Justice", "Coach")
+)
 _WORD_GIVEN_NAMES = frozenset(("Will", "May", "Hope", "Joy", "Grace", "June", "Guy"))
 # the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
 # written as runs of a character set (a tight loop in the regex engine) rather than a repeated choice
@@ -74,10 +78,11 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     for i, tok in enumerate(tokens):
         if is_title(tok) or (i < last and tok.endswith(_POSSESSIVE)):
             cut = i + 1
-    # a title word as the last token is a surname ("Ken Doctor", "Doctor says"), not "Health Defense"
+    # a title word that is a surname, last: "Ken Doctor", "Doctor says" (not "Lisbon Secretary")
     if (
         tokens
         and cut == len(tokens)
+        and tokens[-1] in _TITLE_SURNAMES
         and (last == 0 or not (is_title(tokens[-2]) or tokens[-2].endswith(_POSSESSIVE)))
     ):
         cut = max(

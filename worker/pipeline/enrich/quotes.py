@@ -19,53 +19,34 @@ Only paragraphs that contain a double-quote character are looked at.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from worker.models.enrichment import Quote
 from worker.models.trusted import trusted
-from worker.pipeline.enrich.attribution import clause_after, clause_before, role_of, titled_name
+from worker.pipeline.enrich.attribution import clause_after, clause_before, role_of
 from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, has_verb
+from worker.pipeline.enrich.quote_marks import (
+    GLUED_OPEN,
+    INTRODUCES,
+    NAME_VERBED,
+    attribution_gap,
+    is_title_text,
+    quote_spans,
+    signature,
+    term_or_title,
+    two_apostrophes,
+)
 from worker.pipeline.enrich.sentences import first_terminator, last_terminator, sentences
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
+from worker.pipeline.enrich.subject_shapes import titled_name
 from worker.pipeline.enrich.subjects import sentence_subject
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
-QUOTE_MARK = re.compile('["“”]')
 _QUOTE_FIELDS = ("text", "speaker", "speaker_entity", "verb", "para", "start", "end", "is_partial")
-_GLUED_OPEN = re.compile(r"(?<=[.!?])”(?=[A-Z])")
-_TWO_APOSTROPHES = re.compile(r"(?<!\d)(?:''|’’)")  # not an inch mark: 6'2'' (typed or curly)'
-_SPAN = re.compile('["“]([^"“”]*)(["”])?')
 OPEN = '"“'
 CLOSE = '"”'
-
-
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of every double-quoted span; ``end`` excludes the closing mark.  A second
-    opening mark ends an unclosed span and opens the next; a stray closing mark is ignored."""
-    return [(m.start(), m.end(1), m.lastindex == 2) for m in _SPAN.finditer(text)]
-
-
-_SIGNATURE = re.compile(r"\s*(?:[—–]+|--| -) ?((?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3})(?:,|\s*$)")
-
-
-def _signature(text: str, spans: list[tuple[int, int, bool]]) -> tuple[int, str] | None:
-    """``“...” — Sara Lane, owner of ...``: (offset, name) of the signature that ends a paragraph after
-    its last quote; it names the speaker of the quoted block it closes."""
-    if not spans or not spans[-1][2] or len(text) - spans[-1][1] < 4:
-        return None
-    m = _SIGNATURE.match(text, spans[-1][1] + 1)
-    return (m.start(1), m.group(1)) if m is not None else None
-
-
-def _two_apostrophes(text: str) -> str:
-    """``''`` typed for a closing double quote (``"..., 'you are the father,'' he said``) when a double
-    quote is left open; same length, so offsets are kept."""
-    if len(QUOTE_MARK.findall(text)) % 2 == 0:
-        return text
-    return _TWO_APOSTROPHES.sub(lambda m: m.group(0)[0] + "”", text)
 
 
 def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
@@ -157,10 +138,10 @@ def _attribute(
             pos = base + prev_end + cut + (found[2] if found else 0)
         if found is None and after.strip() and end not in ".":
             found, pos = clause_after(after, stop, strict=False), base + qs
-        if found is None and end in ",!?" and (trailing := _NAME_VERBED.match(after_all)) is not None:
+        if found is None and end in ",!?" and (trailing := NAME_VERBED.match(after_all)) is not None:
             found, pos = (trailing.group(1), trailing.group(2), trailing.start(2)), base + qs  # X recounted
         speaker: Speaker | None = None
-        if found is None and body[:1].isupper() and _INTRODUCES.search(before) is not None:
+        if found is None and body[:1].isupper() and INTRODUCES.search(before) is not None:
             lead = text[(prev_end + cut if n == 0 or cut > 0 else sent_start) : qs]  # the whole sentence
             subject = sentence_subject(lead, stop)  # "X underscored the challenge: “...”", "X elaborates, “”"
             if subject and subject.lower() not in ("it", "this", "that", "there", "both", "all", "each"):
@@ -205,42 +186,6 @@ def _attribute(
         if speaker is not None:
             resolver.remember(speaker, idx, base + qs)
     return recs
-
-
-# an attribution with a verb no list has: '“...,” Mr. Trump recounted in a meeting', '“...,” she mused.'
-_NAME_VERBED = re.compile(
-    r"\s*((?:(?:Mr|Mrs|Ms|Dr)\.? )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}|he|she|they) ([a-z]{3,}ed)\b(?! by)"
-)
-# a clause that hands over to a full-sentence quote: "... the challenge:" or "Habets elaborates,"
-_INTRODUCES = re.compile(r":\s*$|^\s*[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*)* [a-z]+s,\s*$")
-
-
-def _attribution_gap(text: str, spans: list[tuple[int, int, bool]], n: int) -> bool:
-    """Between quotes ``n - 1`` and ``n`` only the previous quote's short attribution (``, he said.``)."""
-    qs, qe, _ = spans[n - 1]
-    gap = text[qe + 1 : spans[n][0]].strip()
-    trailing = gap[:1] == "," or text[qs + 1 : qe].rstrip()[-1:] in (",", "?", "!", "—")
-    return trailing and gap.endswith((".", ":")) and len(gap.split()) <= 25 and "“" not in gap
-
-
-def _term_or_title(text: str) -> bool:
-    """A one-word term or a title in capitals (``"anti-vax"``, ``"Masked Singer"``): not speech."""
-    words = text.split()
-    return len(words) < 2 or all(w[:1].isupper() or not w[:1].isalpha() for w in words)
-
-
-_TITLE_SMALL = frozenset(
-    ["a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "by", "with", "from", "or", "vs"]
-)
-
-
-def _title(text: str) -> bool:
-    """``"The Wuhan Cover-Up"``, ``"Masked Singer"``: a short run of two or more capitalised words (small
-    words allowed), not all in capitals (``"IM ENGAGED!"`` is speech; a lone ``"Ouch"`` may be)."""
-    words = text.strip(" ,.!?;:").split()
-    if not 2 <= len(words) <= 8 or text.isupper() or not words[0][:1].isupper():
-        return False
-    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
 
 
 def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
@@ -300,9 +245,9 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             prev, carry = (idx, base, text, []), None
             continue
         if "''" in text or "’’" in text:
-            text = _two_apostrophes(text)
+            text = two_apostrophes(text)
         if "”" in text and text.count("”") > text.count("“"):
-            text = _GLUED_OPEN.sub("“", text)  # 'news.”It is ...,” he said': a closing mark typed to open
+            text = GLUED_OPEN.sub("“", text)  # 'news.”It is ...,” he said': a closing mark typed to open
         spans = quote_spans(text)
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
@@ -315,7 +260,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if (
                 n
                 and recs[n - 1]["speaker"] is not None
-                and (not rec["_new_sentence"] or _attribution_gap(text, spans, n))
+                and (not rec["_new_sentence"] or attribution_gap(text, spans, n))
             ):  # '“A,” he continued. “B.”': B goes on in the voice just attributed
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
                 continue
@@ -371,13 +316,13 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 found = resolver.last or resolver.main_person()  # the speaker so far, else the interviewee
                 if found is not None:
                     _set(rec, found, None)
-            elif not _term_or_title(rec["text"]):  # no attribution near: the person a profile is about
+            elif not term_or_title(rec["text"]):  # no attribution near: the person a profile is about
                 found = resolver.dominant_person()
                 if found is not None:
                     _set(rec, found, None)
         goes_on = carry is not None and recs and not text[: spans[0][0]].strip()
         block = block + recs if goes_on else recs  # a quote left open goes on in this paragraph
-        signed = _signature(text, spans)
+        signed = signature(text, spans)
         if signed is not None:  # a signed block: its quotes without their own attribution are the signer's
             found = resolver.resolve(signed[1], base + signed[0], idx)
             if found is not None:
@@ -392,7 +337,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 resolver.remember((rec["speaker"], rec["speaker_entity"]), idx, rec["_pos"])
         carry = recs[-1] if recs and not recs[-1]["_closed"] else None
         for rec in recs:  # a title quoted inside a sentence is named, not said: no speaker
-            if rec["is_partial"] and rec["speaker"] is not None and _title(rec["text"]):
+            if rec["is_partial"] and rec["speaker"] is not None and is_title_text(rec["text"]):
                 rec["speaker"] = rec["speaker_entity"] = rec["verb"] = None
         if len(recs) == 1 and not text[: spans[0][0]].strip() and not text[spans[0][1] + 1 :].strip():
             recs[0]["_bare"] = True  # a paragraph that is one quote and nothing else

@@ -215,11 +215,11 @@ class SpeakerResolver(Antecedents):
                     return (phrase, None)
                 self._described[role] = found
                 return (found, found)
-        head = _HEAD_NAME.match(" ".join(words))
-        if head is not None:  # "Wray Grimaldi of the University of Otago in Dunedin", "Sen. X of Kentucky"
-            person = self.names.lookup(head.group(1))
-            rest = " ".join(words)[head.end(1) :]
-            own = person is not None and person.split()[-1] in head.group(1)
+        named_head = _HEAD_NAME.match(" ".join(words))
+        if named_head is not None:  # "Ana Veldt of the University of X", "Sen. X of Ohio"
+            person = self.names.lookup(named_head.group(1))
+            rest = " ".join(words)[named_head.end(1) :]
+            own = person is not None and person.split()[-1] in named_head.group(1)
             if own and person is not None and not any(p in rest for p in self.names.persons):
                 return (person, person)
         key = (phrase, tuple(words))
