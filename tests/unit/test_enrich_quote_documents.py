@@ -207,3 +207,19 @@ def test_an_unlisted_verb_after_a_quote_and_a_name() -> None:
     found = quotes("“We had it done,” Mr. Halvard recounted in a cabinet meeting. “I wanted more.”")
     assert speaker_of(found, "We had it done") == "Halvard"
     assert speaker_of(found, "I wanted more") == "Halvard"
+
+
+def test_a_titled_subject_after_a_time_phrase() -> None:
+    found = quotes(
+        "Last week Treasury Department official Dana Holt revealed the call to investigators, saying she "
+        "recalled it “vividly.”"
+    )
+    assert speaker_of(found, "vividly") == "Dana Holt"
+
+
+def test_a_final_inverted_attribution_beats_a_relaying_gerund() -> None:
+    found = quotes(
+        "Brandt was known for telling others “he was in charge of the port” despite his title, said another "
+        "witness, former harbor adviser Fiona Marsh."
+    )
+    assert speaker_of(found, "he was in charge") == "Fiona Marsh"

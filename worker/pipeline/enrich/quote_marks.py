@@ -72,3 +72,9 @@ def is_title_text(text: str) -> bool:
     if not 2 <= len(words) <= 8 or text.isupper() or not words[0][:1].isupper():
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+
+
+# a main clause that ends the sentence with an inverted attribution: "..., said another witness, X."
+MAIN_SAID = re.compile(
+    r", (said|says|told|wrote) ((?:the |a |an |another )?[^,.“”]{2,60}(?:, [^,.“”]{2,80})?)\.(?:\s|$)"
+)

@@ -29,6 +29,7 @@ from worker.pipeline.enrich.clause_words import QUOTE_ONLY, RELATIVES, has_verb
 from worker.pipeline.enrich.quote_marks import (
     GLUED_OPEN,
     INTRODUCES,
+    MAIN_SAID,
     NAME_VERBED,
     attribution_gap,
     is_title_text,
@@ -136,6 +137,13 @@ def _attribute(
         if found is None and before.strip():
             found = clause_before(before, stop)
             pos = base + prev_end + cut + (found[2] if found else 0)
+            if found is not None and not found[0] and found[1].endswith("ing") and end not in ".!?":
+                # 'X was known for telling others "...", said another witness, Fiona Hill.': the main clause
+                main = MAIN_SAID.search(after_all)
+                if main is not None:
+                    who = main.group(2).split(", ")  # "another witness, former adviser Fiona Hill"
+                    subject = who[-1] if any(w[:1].isupper() for w in who[-1].split()) else who[0]
+                    found, pos = (subject, main.group(1), main.start(1)), base + qs
         if found is None and after.strip() and end not in ".":
             found, pos = clause_after(after, stop, strict=False), base + qs
         if found is None and end in ",!?" and (trailing := NAME_VERBED.match(after_all)) is not None:

@@ -3,6 +3,8 @@ no subject (``Shae Roberts spends her days "going ..."``, ``..., saying "..."``)
 
 from __future__ import annotations
 
+import re
+
 from worker.pipeline.enrich.clause_words import (
     DAYS,
     DETERMINERS,
@@ -13,6 +15,16 @@ from worker.pipeline.enrich.clause_words import (
     TIME_WORDS,
 )
 from worker.pipeline.enrich.name_words import PERSON_NOUNS
+
+_LEAD_TIME = re.compile(
+    r"^\s*(?:Last|This|Next|Earlier|Later) (?:week|month|year|summer|spring|fall|autumn|winter)\s"
+)
+# "State Department official David Holmes": capitalised words, lower-case role words, a full name
+_TITLED = re.compile(
+    r"\s*(?:[A-Z][\w.&'’-]* ){1,4}((?:[a-z][\w-]* ){0,2}([a-z][\w-]*))"
+    r" ([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})\b"
+)
+_ROLE_NOUNS_EXTRA = frozenset(("official", "adviser", "advisor", "aide", "envoy", "diplomat"))
 
 
 def is_intro(chunk: str) -> bool:
@@ -66,6 +78,7 @@ def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None
 
 
 def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
+    text = _LEAD_TIME.sub("", text, count=1)  # "Last week State Department official X revealed"
     chunks = [c for c in text.split(", ") if c.strip()]
     i = 0
     while i < len(chunks) - 1 and is_intro(chunks[i]):
@@ -98,6 +111,11 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
         run.pop()
     words = chunks[i].split()
+    titled = _TITLED.match(chunks[i])
+    if (titled is not None and titled.group(2) in PERSON_NOUNS | _ROLE_NOUNS_EXTRA) or (
+        titled is not None and titled.group(2).endswith(ROLE_SUFFIXES)
+    ):
+        return titled.group(3)  # "State Department official David Holmes revealed": the name after the role
     if len(run) == 1 and run[0] in words[:3]:  # "Trump campaign spokesman X", "On Monday Acme chief X"
         named = _named_after_role(words[words.index(run[0]) :], stopwords)
         if named:
