@@ -223,3 +223,24 @@ def test_a_final_inverted_attribution_beats_a_relaying_gerund() -> None:
         "witness, former harbor adviser Fiona Marsh."
     )
     assert speaker_of(found, "he was in charge") == "Fiona Marsh"
+
+
+def test_a_coordinated_title_before_a_name() -> None:
+    found = quotes("Acme co-founder and CEO John Mayer said in a memo that the “price gap has narrowed.”")
+    assert speaker_of(found, "price gap") == "John Mayer"
+
+
+def test_states_after_a_capitalised_word_is_a_noun() -> None:
+    found = quotes(
+        "The only two Gulf states to have signed the pact also criticised it, with Foreign Minister Amal "
+        "Sayed warning of “grave consequences”."
+    )
+    assert speaker_of(found, "grave consequences") == "Amal Sayed"
+
+
+def test_a_sentence_closing_attribution_covers_its_earlier_partial_quote() -> None:
+    found = quotes(
+        "The outages have been “terribly disruptive” and the utility is adding crews, but “we won’t gamble "
+        "on safety,” company CEO Andrew Vale said."
+    )
+    assert speaker_of(found, "terribly disruptive") == "Andrew Vale"

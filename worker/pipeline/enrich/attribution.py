@@ -31,6 +31,8 @@ from worker.pipeline.enrich.subject_shapes import has_name, short_name, starts_n
 from worker.pipeline.enrich.subjects import is_intro, subject_of
 
 _PARENS = re.compile(r"\([^)]*\)")
+# the second title of a coordinated pair and the name: "(co-founder and) CEO John Mackey"
+_AND_TITLED = re.compile(r"(?:[A-Za-z-]+ ){1,3}?((?:[A-Z][\w.'’-]+ ){1,3}[A-Z][\w.'’-]+)$")
 # verbs whose next noun phrase is their object, never an inverted subject ("..., told The Eagle.")
 _OBJECT_VERBS = frozenset(("told", "tells", "tell", "informed", "informs", "assured", "assures", "reminded"))
 _ON_TO = re.compile(r" (?:then )?(?:went|goes|go|going) on to$")
@@ -83,6 +85,9 @@ def _clean_chunk(chunk: str) -> str:
     chunk = " ".join(words)
     if " and " in chunk:
         left, right = chunk.split(" and ", 1)
+        titled = _AND_TITLED.match(right)
+        if titled is not None and left.split()[-1].islower():  # "Acme co-founder and CEO John Roe"
+            return titled.group(1)
         right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
         if right_np and len(left.split()) > 6 and len(right.split()) <= 6:
             return _clean_chunk(right)  # two clauses: "X did not respond and a spokesperson for Y"

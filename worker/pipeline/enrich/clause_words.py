@@ -150,6 +150,9 @@ def is_noun_use(text: str, m: re.Match[str]) -> bool:
         return False
     if text[start - 1] == "-":
         return True
+    before = text[max(0, start - 12) : start].split()
+    if m.group(1) in ("states", "States") and before and before[-1][:1].isupper():
+        return True  # "the two Arab states", "Gulf states": a noun after a capitalised word
     return (
         m.group(1).endswith(("s", "ing")) and NOUN_BEFORE.search(text, max(0, start - 8), start) is not None
     )

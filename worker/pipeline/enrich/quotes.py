@@ -134,6 +134,7 @@ def _attribute(
         pos = base + qs  # where a pronoun in an attribution after the quote is resolved from
         if after.strip() and end in ",!?…—-":
             found = clause_after(after, stop, strict=True)
+        trailing_clause = found is not None
         if found is None and before.strip():
             found = clause_before(before, stop)
             pos = base + prev_end + cut + (found[2] if found else 0)
@@ -185,6 +186,7 @@ def _attribute(
                 "_phrase": found[0] if found is not None and speaker is not None else None,
                 "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
+                "_trailing": trailing_clause and speaker is not None,  # '“...,” company CEO X said.'
                 "_new_sentence": new_sentence,
                 "_subject": (sent_start, subject_end),  # the text before it in its sentence
                 "_closed": closed,
@@ -194,6 +196,19 @@ def _attribute(
         if speaker is not None:
             resolver.remember(speaker, idx, base + qs)
     return recs
+
+
+def _closing_attribution(recs: list[dict[str, Any]], n: int) -> dict[str, Any] | None:
+    """A later quote of the same sentence whose own attribution follows it and closes the sentence: the
+    speaker of the partial quotes before it in that sentence."""
+    if not recs[n]["is_partial"]:
+        return None
+    for later in recs[n + 1 :]:
+        if later["_new_sentence"]:
+            return None
+        if later["_explicit"]:
+            return later if later["_trailing"] else None
+    return None
 
 
 def _set(rec: dict[str, Any], speaker: Speaker, verb: str | None) -> None:
@@ -271,6 +286,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 and (not rec["_new_sentence"] or attribution_gap(text, spans, n))
             ):  # '“A,” he continued. “B.”': B goes on in the voice just attributed
                 _set(rec, (recs[n - 1]["speaker"], recs[n - 1]["speaker_entity"]), recs[n - 1]["verb"])
+                continue
+            closing = _closing_attribution(recs, n)
+            if closing is not None:  # 'The outages have been “A” and the firm “B,” CEO X said.'
+                _set(rec, (closing["speaker"], closing["speaker_entity"]), closing["verb"])
                 continue
             if rec["_inherit"]:
                 lead = text[slice(*rec["_subject"])]
