@@ -244,3 +244,20 @@ def test_a_sentence_closing_attribution_covers_its_earlier_partial_quote() -> No
         "on safety,” company CEO Andrew Vale said."
     )
     assert speaker_of(found, "terribly disruptive") == "Andrew Vale"
+
+
+def test_a_gendered_description_prefers_a_person_of_that_gender() -> None:
+    found = quotes(
+        "Dolly Varden and Carl Brandt have been married for 40 years.",
+        "Asked about their secret, the country queen replied, “We give each other room.”",
+    )
+    assert speaker_of(found, "We give each other") == "Dolly Varden"
+
+
+def test_census_gender_never_rules_a_person_out() -> None:
+    found = quotes(
+        "“I see that tote everywhere,” says Jess Marlow, writer of a shopping newsletter. The Row’s Sling "
+        "Bag is also a favourite.",
+        "Marlow concedes that price matters. “A bag need not cost much,” she says.",
+    )
+    assert speaker_of(found, "A bag need not") == "Jess Marlow"

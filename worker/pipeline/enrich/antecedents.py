@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from worker.pipeline.enrich.given_names import name_genders
 from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import FEMALE, MALE
 from worker.pipeline.enrich.sentences import last_terminator
@@ -31,9 +32,15 @@ _TRAILING_SAID = re.compile(r"(?:’s|'s)? (?:said|says|told|added|adds|wrote|wr
 
 
 _POSSESSOR = {"M": "his", "F": "her"}
-_MALE_NOUNS = "husband man father dad son brother boyfriend grandfather uncle king"
-_FEMALE_NOUNS = "wife woman mother mom mum daughter sister girlfriend grandmother aunt queen"
-_NOUN_GENDER = {w: g for words, g in ((_MALE_NOUNS, "M"), (_FEMALE_NOUNS, "F")) for w in words.split()}
+_MALE_NOUNS = (
+    "husband man father dad son brother boyfriend grandfather uncle king actor businessman chairman spokesman"
+    " congressman widower groom boy prince"
+)
+_FEMALE_NOUNS = (
+    "wife woman mother mom mum daughter sister girlfriend grandmother aunt queen actress businesswoman"
+    " chairwoman spokeswoman congresswoman widow bride girl princess"
+)
+NOUN_GENDER = {w: g for words, g in ((_MALE_NOUNS, "M"), (_FEMALE_NOUNS, "F")) for w in words.split()}
 
 
 class Antecedents:
@@ -52,6 +59,7 @@ class Antecedents:
         self._mention_starts: list[int] = []
         self._genders: dict[str, str | None] = {}
         self._sent_starts: dict[int, int] = {}  # body offset -> start of its sentence
+        self._strict = False  # a gendered description: only persons known to be of that gender
 
     # -- bookkeeping ---------------------------------------------------------------------------
     def add_quote_span(self, start: int, end: int) -> None:
@@ -121,7 +129,14 @@ class Antecedents:
             or body[m[0] : m[1]].isupper()  # a lone acronym back-linked to a name ("AI")
         ):
             return False
-        return want == "P" or self.gender(m[2]) in (None, want)
+        if want == "P":
+            return True
+        g = self.gender(m[2])
+        if not self._strict:
+            return g in (None, want)
+        # a gendered description ("the country queen"): a person known to be of that gender, from the text
+        # or, when the text does not say, the census lists ("Dolly"); never used to rule a person out
+        return g == want or (g is None and name_genders().get(m[2].split(" ", 1)[0].lower()) == want)
 
     def _in_intro(self, sent: int, pos: int) -> bool:
         """Is ``pos`` inside the sentence's introductory chunks (``After meeting X, Y said``, ``Separately,
@@ -138,8 +153,20 @@ class Antecedents:
     def antecedent(self, pos: int, want: str, nearest: bool = True) -> str | None:
         """Canonical person (``want`` M/F/P) or organisation (O) a pronoun at ``pos`` refers to.
 
-        ``nearest=False`` (definite descriptions): the own sentence is searched like the earlier ones.
+        ``nearest=False`` (definite descriptions): the own sentence is searched like the earlier ones;
+        for a gendered description (``the country queen``) a person known to be of that gender wins.
         """
+        if not nearest and want in ("M", "F"):
+            self._strict = True
+            try:
+                found = self._antecedent(pos, want, nearest)
+            finally:
+                self._strict = False
+            if found is not None:
+                return found
+        return self._antecedent(pos, want, nearest)
+
+    def _antecedent(self, pos: int, want: str, nearest: bool) -> str | None:
         ms = self._index()
         j = bisect_left(self._mention_starts, pos) - 1
         cur = self._sent_start(pos) if nearest else pos
@@ -229,7 +256,7 @@ class Antecedents:
         if (
             want in _POSSESSOR
             and words
-            and (words[0] == _POSSESSOR[want] or _NOUN_GENDER.get(words[-1], want) != want)
+            and (words[0] == _POSSESSOR[want] or NOUN_GENDER.get(words[-1], want) != want)
         ):
             return False  # "Her husband" is not the next "she"
         return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from worker.pipeline.enrich.antecedents import Antecedents, Speaker
+from worker.pipeline.enrich.antecedents import NOUN_GENDER, Antecedents, Speaker
 from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
 from worker.pipeline.enrich.entities import clean_name, is_org_run, org_then_person
 from worker.pipeline.enrich.name_index import NameIndex
@@ -210,7 +210,7 @@ class SpeakerResolver(Antecedents):
                 if found is None and head in self._descriptors:  # "a former aide who ..." ... "the aide"
                     return self._descriptors[head]
                 found = found or self._role(role, pos) or (head != role and self._role(head, pos)) or None
-                found = found or self.antecedent(pos, "P", False)
+                found = found or self.antecedent(pos, NOUN_GENDER.get(head, "P"), False)  # "the actress"
                 if found is None:
                     return (phrase, None)
                 self._described[role] = found
