@@ -261,3 +261,13 @@ def test_census_gender_never_rules_a_person_out() -> None:
         "Marlow concedes that price matters. “A bag need not cost much,” she says.",
     )
     assert speaker_of(found, "A bag need not") == "Jess Marlow"
+
+
+def test_the_researchers_are_their_lead_named_with_colleagues() -> None:
+    found = quotes(
+        "“The fossil is the oldest of its genus,” said Dr. Ilona Varga from the Centre for Earth Research "
+        "and colleagues.",
+        "The shell was 10 mm wide.",
+        "“The shell is flat with a domed top,” the researchers said.",
+    )
+    assert speaker_of(found, "The shell is flat") == "Ilona Varga"

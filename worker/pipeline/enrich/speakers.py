@@ -47,6 +47,13 @@ _AUTHOR_BY = re.compile(
 _MEMBERS_OF = re.compile(r"\w+ of (?:the )?([A-Z][\w&.'’-]*(?: (?:of |for )?[A-Z][\w&.'’-]*)*)")
 _GROUP_HEADS = frozenset(("members", "member", "leaders", "representatives", "officials", "lawyers"))
 PRONOUNS_ALL = frozenset(("it", "they", "he", "she", "we", "i", "you"))
+_GROUP_AUTHORS = frozenset(
+    ("authors", "researchers", "scientists", "paleontologists", "team", "investigators")
+)
+_AND_COLLEAGUES = re.compile(
+    r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,? (?:from|of|at) [^.“”]{0,120}?)?"
+    r" and (?:his |her |their )?(?:colleagues|co-authors|coauthors|team)\b"
+)
 _LY_NOUNS = frozenset(("family", "ally", "bully", "assembly", "supply"))
 _HEAD_NAME = re.compile(r"((?:[A-Z][\w.'’-]* ){1,3}[A-Z][\w.'’-]*) (?:of|from|at|in|with) (?:the )?[A-Z]")
 _DASH = re.compile(r"\s*[—–]\s*")
@@ -194,6 +201,10 @@ class SpeakerResolver(Antecedents):
             found = self.antecedent(at, _EPITHET_GENDER.get(low[-1], "P"), False) if at > 0 else None
             if found is not None:
                 return (found, found)
+        if low[0] == "the" and not capital and len(words) <= 3 and low[-1] in _GROUP_AUTHORS:
+            lead = self._lead_member(pos)  # "said Dr. X from the Y Centre and colleagues" ... "the authors"
+            if lead is not None:
+                return (lead, lead)
         if low[0] == "the" and not capital and len(words) <= 3 and low[-1] in AUTHORED_DOCS and depth == 0:
             author = self._document_author(low[-1], pos)
             if author is not None:
@@ -236,6 +247,13 @@ class SpeakerResolver(Antecedents):
         if low[0] != "the":
             self._phrase_memo[raw] = named
         return named
+
+    def _lead_member(self, pos: int) -> str | None:
+        """The person named with ``and colleagues`` (``and her team``) last before ``pos``."""
+        found = None
+        for m in _AND_COLLEAGUES.finditer(self.body, max(0, pos - 5000), pos):
+            found = m
+        return self.names.lookup(found.group(1)) if found is not None else None
 
     def _document_author(self, noun: str, pos: int) -> Speaker | None:
         """``the letter`` / ``the lawsuit`` as a speaker: the author named where it was introduced (``A
