@@ -239,6 +239,10 @@ class SpeakerResolver(Antecedents):
         named = self._named(words, phrase)
         if named is not None and named[1] is None and not self._speaker_like(named[0]):
             named = None
+        if named is not None and named[1] is None and len(words) == 2 and words[0].endswith(("’s", "'s")):
+            owner = self.names.lookup(words[0][:-2])  # "Ma’s office": "Jack Ma’s office"
+            if owner is not None and owner != words[0][:-2] and words[1].islower():
+                named = (f"{owner}{words[0][-2:]} {words[1]}", None)
         if named is not None and named[1] is None and low[0] in ("a", "an"):
             head = _descriptor_head(low)
             if head in PERSON_NOUNS:
