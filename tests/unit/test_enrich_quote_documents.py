@@ -275,7 +275,7 @@ def test_the_researchers_are_their_lead_named_with_colleagues() -> None:
 
 def test_a_surname_owner_of_an_office_gets_the_full_name() -> None:
     found = quotes(
-        "Billionaire Jack Lo founded the group in 1999.",
+        "The investor Jack Lo founded the group in 1999.",
         "On Friday, Lo’s office told a newspaper that he remained “very positive” about it.",
     )
     assert speaker_of(found, "very positive") == "Jack Lo’s office"
