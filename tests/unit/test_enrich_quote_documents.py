@@ -279,3 +279,12 @@ def test_a_surname_owner_of_an_office_gets_the_full_name() -> None:
         "On Friday, Lo’s office told a newspaper that he remained “very positive” about it.",
     )
     assert speaker_of(found, "very positive") == "Jack Lo’s office"
+
+
+def test_they_after_a_named_subject_with_a_plural_verb() -> None:
+    found = quotes(
+        "Singer Tara Vance said the label blocked her songs.",
+        "Iron Gate have twice denied doing anything wrong.",
+        "“At no point did we block Tara,” they said in a statement.",
+    )
+    assert speaker_of(found, "At no point") == "Iron Gate"

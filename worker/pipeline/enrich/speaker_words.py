@@ -20,7 +20,7 @@ EXTRA_JUNK = frozenset(
 COMPANY_WORDS = _words(
     """
     Company Co. Co Corp Corp. Corporation Inc Inc. Labs Motors Airlines Airways Studios Records Media
-    Holdings Partners Markets Games Technologies Systems Entertainment Industries Brands
+    Holdings Partners Markets Games Technologies Systems Entertainment Industries Brands Productions Pictures
     """
 )
 # nouns that describe a company: "the company" is the latest organisation named like one ("Microsoft")

@@ -54,6 +54,10 @@ _AND_COLLEAGUES = re.compile(
     r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,? (?:from|of|at) [^.“”]{0,120}?)?"
     r" and (?:his |her |their )?(?:colleagues|co-authors|coauthors|team)\b"
 )
+# a capitalised name opening a sentence with a plural verb: a group or company ("Big Machine have")
+_PLURAL_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&'’.-]* ){0,3}[A-Z][\w&'’.-]*) (?:have|are|were)\b"
+)
 _LY_NOUNS = frozenset(("family", "ally", "bully", "assembly", "supply"))
 _HEAD_NAME = re.compile(r"((?:[A-Z][\w.'’-]* ){1,3}[A-Z][\w.'’-]*) (?:of|from|at|in|with) (?:the )?[A-Z]")
 _DASH = re.compile(r"\s*[—–]\s*")
@@ -146,6 +150,14 @@ class SpeakerResolver(Antecedents):
             return None
         if self.last is not None and self.last[1] not in self.names.persons:  # they / we / their
             return self.last
+        if word == "they":  # "Big Machine have denied it. “...,” they said": a plural named subject
+            group = None
+            for m in _PLURAL_SUBJECT.finditer(self.body, max(0, pos - 800), pos):
+                if not self._in_quote(m.start(1)) and m.group(1).split()[0].lower() not in self.stopwords:
+                    group = m.group(1)
+            if group is not None:
+                org = self._org_canonical(group)
+                return (org, org) if org is not None else (group, self.names.lookup(group))
         return None
 
     def resolve(self, phrase: str, pos: int, para: int, depth: int = 0) -> Speaker | None:
