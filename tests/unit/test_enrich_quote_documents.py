@@ -288,3 +288,11 @@ def test_they_after_a_named_subject_with_a_plural_verb() -> None:
         "“At no point did we block Tara,” they said in a statement.",
     )
     assert speaker_of(found, "At no point") == "Iron Gate"
+
+
+def test_a_contracted_pronoun_subject() -> None:
+    found = quotes(
+        "Omar Haidari runs a phone shop in the bazaar.",
+        "Asked about sales, he’d only say, “Business is fine, sir.”",
+    )
+    assert speaker_of(found, "Business is fine") == "Omar Haidari"
