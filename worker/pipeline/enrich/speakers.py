@@ -58,7 +58,7 @@ _AND_COLLEAGUES = re.compile(
 _PLURAL_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&'’.-]* ){0,3}[A-Z][\w&'’.-]*) (?:have|are|were)\b"
 )
-_CONTRACTED = re.compile(r"(?i)(he|she|they|we|it)['’](?:d|s|ve|ll|re)$")
+_CONTRACTED = re.compile(r"(?i)(he|she|they|we|it)['’](?:d|s|ve|ll|re)\b")
 _LY_NOUNS = frozenset(("family", "ally", "bully", "assembly", "supply"))
 _HEAD_NAME = re.compile(r"((?:[A-Z][\w.'’-]* ){1,3}[A-Z][\w.'’-]*) (?:of|from|at|in|with) (?:the )?[A-Z]")
 _DASH = re.compile(r"\s*[—–]\s*")
@@ -168,8 +168,9 @@ class SpeakerResolver(Antecedents):
         if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
             return self._pronoun(phrase.lower(), pos)
         contracted = _CONTRACTED.match(phrase)
-        if contracted is not None:  # "he’d", "they’ve": the pronoun
-            return self._pronoun(contracted.group(1).lower(), pos)
+        rest = phrase[contracted.end() :] if contracted is not None else ""
+        if contracted is not None and (not rest or rest.islower()):
+            return self._pronoun(contracted.group(1).lower(), pos)  # "he’d", "they’ve", "he’d only"
         raw = phrase
         if "(" in phrase:
             phrase = _PARENS.sub(" ", phrase)
