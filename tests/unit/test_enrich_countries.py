@@ -143,3 +143,20 @@ def test_credentials_slash_lists_and_water_bodies_are_no_place() -> None:
 def test_more_aliases() -> None:
     assert countries("Sport", "She won Wimbledon after growing up in Trinidad.") == {"GB", "TT"}
     assert countries("Finance", "A shell company in the British Virgin Islands.") == {"VG"}
+
+
+def test_a_same_named_town_in_a_state_the_article_names() -> None:
+    # Naples and Wellington are large cities abroad and small towns in Florida
+    text = "Florida lawmakers debated the bill. A think tank based in Naples wrote the first draft."
+    assert countries("Labor laws", text) == {"US"}
+    text = "The Ohio group met in Tallahassee, Florida. Its founder lives in Wellington with his family."
+    assert countries("Politics", text) == {"US"}
+    # without the state the city keeps its main reading
+    assert countries("Travel", "We ate pizza in Naples and took the ferry.") == {"IT"}
+    # a province named in the article picks the Canadian reading
+    text = "Ontario is short of nurses, and a hospital in London hired fifty of them."
+    assert countries("Health", text) == {"CA"}
+
+
+def test_a_large_city_spelled_without_its_diacritics() -> None:
+    assert countries("Trade", "Talks resumed in Montreal and Bogota on Tuesday.") == {"CA", "CO"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
@@ -16,7 +16,8 @@ from worker.pipeline.enrich.name_words import PLACE_TAILS
 from worker.pipeline.enrich.tables import Place
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
-CITY_KINDS = frozenset({"city", "capital", "city_strict"})
+CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor"})
+MINOR = "city_minor"  # a smaller same-named town (see places.tsv): counts only with support
 TURKEY_FOOD = frozenset(
     {"and", "dinner", "gravy", "sandwich", "day", "leg", "legs", "breast", "roast", "dinners"}
 )
@@ -147,16 +148,28 @@ def _qualifier(seg: SegmentHits, idx: int, resolved: dict[int, Place]) -> Place 
     return None
 
 
-def _choose_city(cands: list[Place], explicit_isos: set[str]) -> Place | None:
+def _as_city(place: Place) -> Place:
+    return replace(place, kind="city") if place.kind == MINOR else place
+
+
+def _choose_city(cands: list[Place], support: set[str], regions: set[str]) -> Place | None:
+    """The reading of a city name, by the article's other evidence: a candidate whose state or province
+    the article names (``Naples`` with ``Florida``; a smaller same-named town wins only so), else the
+    largest in a country it names outright.  With no evidence: a name of one country is its city; an
+    ambiguous one takes its dominant reading (``AMBIGUITY_RATIO``) or nothing."""
     cands = sorted(cands, key=lambda p: -p.population)
-    isos = {p.iso2 for p in cands}
-    if len(isos) == 1:
-        return cands[0]
-    for p in cands:
-        if p.iso2 in explicit_isos:
+    named = [p for p in cands if p.admin1 in regions]
+    if named:
+        return _as_city(named[0])
+    major = [p for p in cands if p.kind != MINOR]
+    for p in major:
+        if p.iso2 in support:
             return p
-    top, second = cands[0], next(p for p in cands if p.iso2 != cands[0].iso2)
-    if top.population >= AMBIGUITY_RATIO * max(second.population, 1):
+    if not major:
+        return None
+    top = major[0]
+    others = [p for p in major if p.iso2 != top.iso2]
+    if not others or top.population >= AMBIGUITY_RATIO * max(others[0].population, 1):
         return top
     return None
 
@@ -174,6 +187,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 explicit_isos.add(place.iso2)
         explicit.append(res)
     georgia_is_country = bool(GEORGIA_COUNTRY_CUES & surfaces) or "US" not in explicit_isos
+    regions = {p.admin1 for res in explicit for p in res.values() if p.admin1}
     out: list[PlaceHit] = []
     for seg, res in zip(segments, explicit, strict=True):
         for i, hit in enumerate(seg.hits):
@@ -196,7 +210,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 if qual is not None:
                     same = [p for p in cands if p.iso2 == qual.iso2]
                     place = (
-                        same[0]
+                        _as_city(same[0])
                         if same
                         else Place(term.surface, qual.iso2, qual.admin1, "city", 0, None, None, None)
                     )
@@ -207,7 +221,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                         cands = [p for p in cands if p.iso2 in explicit_isos]
                         if not cands:
                             continue
-                    place = _choose_city(cands, explicit_isos)
+                    place = _choose_city(cands, explicit_isos, regions)
                     if place is None:
                         continue
             out.append(PlaceHit(seg.para, hit.start, hit.end, term.surface, place))

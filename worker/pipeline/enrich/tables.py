@@ -14,7 +14,10 @@ from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
 from worker.pipeline.enrich.surface_trie import surface_pattern
 
-PLACE_KINDS = frozenset({"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict"})
+PLACE_KINDS = frozenset(
+    {"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict", "city_minor"}
+)
+CITY_READINGS = ("city", "capital", "city_minor")  # generated city rows (``city_minor``: see places.tsv)
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +51,7 @@ class Term:
             " " in self.surface
             or bool(self.org)
             or self.demonym is not None
-            or any(p.kind not in ("city", "capital") for p in self.places)
+            or any(p.kind not in CITY_READINGS for p in self.places)
             or (bool(self.special) and self.special != "blocked")  # "Victoria", "Mary": names, never places
         )
         object.__setattr__(self, "cuts_names", cuts)
@@ -130,7 +133,7 @@ def _build_terms() -> dict[str, dict[str, Any]]:
         if kind in PLACE_KINDS:
             # a curated alias overrides generated readings of the same kind class
             if kind in ("country", "admin1", "city_strict", "region_in"):
-                entry["places"] = [p for p in entry["places"] if p.kind in ("city", "capital")]
+                entry["places"] = [p for p in entry["places"] if p.kind in CITY_READINGS]
                 if kind == "city_strict":
                     entry["places"] = [p for p in entry["places"] if p.iso2 == iso2]
                     continue
