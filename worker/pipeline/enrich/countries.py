@@ -50,8 +50,18 @@ _BODY_DATELINE = re.compile(
 )
 
 
+# a preposition of place before a city name that is also a common word: "in Tours", "from Oxford"
+LOCATIVES = frozenset(
+    {"in", "at", "from", "to", "near", "outside", "around", "of", "across", "into", "toward", "towards"}
+    | {"via", "between", "through", "inside"}
+)
+
+
 # after a state abbreviation: a credential list ("Bethany Keith, MS, RDN") or a slash list ("AR/VR")
 _CREDENTIAL_OR_LIST = re.compile(r", [A-Z]{2,5}\b(?!\.)|/")
+# a capitalised word after a postal code makes a name of it ("MS Office"); a weekday does not
+_NAME_AFTER = re.compile(r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][a-z]")
+_DEGREES = frozenset({"MD", "MS", "MA", "PA"})  # postal codes that are also academic degrees
 # a water body named after a place: "Gulf of Aden", "Taiwan Strait" (not a place inside the country)
 _WATER_BEFORE = ("Gulf of ", "Bay of ", "Sea of ", "Strait of ", "Straits of ")
 _WATER_AFTER = frozenset({"Strait", "Straits", "Sea", "Gulf"})
@@ -114,18 +124,38 @@ def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bo
         and prev not in ("In", "At", "From", "To", "Of", "On", "For", "And", "The")
     ):
         return True
+    if city and (text[hit.end : hit.end + 3] == " & " or text[hit.start - 3 : hit.start] == " & "):
+        return True  # a firm named after people: "Kennedy & Company", "Smith & Wesson"
     return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
 
 
-def _explicit(seg: SegmentHits, hit: Hit) -> Place | None:
+def _state_code(seg: SegmentHits, idx: int) -> bool:
+    """Is the postal code at ``seg.hits[idx]`` (after ", " or "-") a state?  Not before a credential or
+    in a slash list ("Bethany Keith, MS, RDN", "AR/VR"), not before a capitalised word ("MS Office"), and
+    a code that is also a degree (MD, MS, MA, PA) only after a known place ("Baltimore, MD", not
+    "Marisa Garshick, MD, a dermatologist")."""
+    hit = seg.hits[idx]
+    text = seg.text
+    before = text[max(0, hit.start - 2) : hit.start]
+    if not (before == ", " or before.endswith("-")) or _CREDENTIAL_OR_LIST.match(text, hit.end):
+        return False
+    if _NAME_AFTER.match(text, hit.end):
+        return False
+    if hit.term.surface in _DEGREES and before == ", ":
+        prev = seg.hits[idx - 1] if idx else None
+        return prev is not None and prev.end == hit.start - 2 and bool(prev.term.places)
+    return True
+
+
+def _explicit(seg: SegmentHits, idx: int) -> Place | None:
+    hit = seg.hits[idx]
     term = hit.term
     text = seg.text
     if text[hit.end : hit.end + 1] == "$":  # US$, AU$, NZ$, HK$: a currency, not the place
         return None
     for place in term.places:
         if place.kind == "admin1_abbr":
-            before = text[max(0, hit.start - 2) : hit.start]
-            if (before == ", " or before.endswith("-")) and not _CREDENTIAL_OR_LIST.match(text, hit.end):
+            if _state_code(seg, idx):
                 return place
             continue
         if place.kind in EXPLICIT_KINDS:
@@ -174,20 +204,44 @@ def _choose_city(cands: list[Place], support: set[str], regions: set[str]) -> Pl
     return None
 
 
+def _city_support(segments: Sequence[SegmentHits], explicit: list[dict[int, Place]]) -> set[str]:
+    """Countries the article names outright or through a city name of one country that is no common
+    word: the evidence a common-word city name ("Tours") needs when no preposition of place marks it."""
+    support = {p.iso2 for res in explicit for p in res.values()}
+    for seg, res in zip(segments, explicit, strict=True):
+        for i, hit in enumerate(seg.hits):
+            term = hit.term
+            if i in res or term.common_word or term.special is not None:
+                continue
+            isos = {p.iso2 for p in term.places if p.kind in CITY_KINDS and p.kind != MINOR}
+            if len(isos) == 1 and not _looks_like_person_context(seg.text, hit, city=" " not in term.surface):
+                support |= isos
+    return support
+
+
+def _word_without_evidence(seg: SegmentHits, hit: Hit, cands: list[Place], support: set[str]) -> bool:
+    """A common-word city name ("Tours have been popular", "suburban Surrey") with no preposition of
+    place before it and no other mention of its country."""
+    if _prev_word(seg.text, hit.start).lower() in LOCATIVES:
+        return False
+    return not any(p.iso2 in support for p in cands if p.kind != MINOR)
+
+
 def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[PlaceHit]:
     """Resolve every place hit of every segment; ``surfaces`` is the set of all matched surfaces."""
     explicit: list[dict[int, Place]] = []
     explicit_isos: set[str] = set()
     for seg in segments:
         res: dict[int, Place] = {}
-        for i, hit in enumerate(seg.hits):
-            place = _explicit(seg, hit)
+        for i in range(len(seg.hits)):
+            place = _explicit(seg, i)
             if place is not None:
                 res[i] = place
                 explicit_isos.add(place.iso2)
         explicit.append(res)
     georgia_is_country = bool(GEORGIA_COUNTRY_CUES & surfaces) or "US" not in explicit_isos
     regions = {p.admin1 for res in explicit for p in res.values() if p.admin1}
+    support: set[str] | None = None  # (computed on the first common-word city name)
     out: list[PlaceHit] = []
     for seg, res in zip(segments, explicit, strict=True):
         for i, hit in enumerate(seg.hits):
@@ -215,8 +269,15 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                         else Place(term.surface, qual.iso2, qual.admin1, "city", 0, None, None, None)
                     )
                 else:
+                    if term.special == "metonym":  # "Hollywood" (the film industry), "Wall Street"
+                        continue
                     if " " not in term.surface and _looks_like_person_context(seg.text, hit, city=True):
                         continue
+                    if term.common_word:
+                        if support is None:
+                            support = _city_support(segments, explicit)
+                        if _word_without_evidence(seg, hit, cands, support):
+                            continue
                     if _next_word(seg.text, hit.end) in PLACE_TAILS:  # "San Fernando Valley": another place
                         cands = [p for p in cands if p.iso2 in explicit_isos]
                         if not cands:
