@@ -185,3 +185,20 @@ def test_an_industry_metonym_counts_only_inside_a_name_or_with_a_state() -> None
     assert countries("Markets", "Wall Street is ready for a rate cut.") == set()
     assert countries("Media", "According to the Wall Street Journal, he will leave.") == {"US"}
     assert countries("Storm", "The storm hit Hollywood, Fla., on Monday.") == {"US"}
+
+
+def test_a_city_name_inside_a_team_or_institution_name_counts() -> None:
+    assert countries("Orlando City acquire a forward", "He moves from Peru's league.") == {"US", "PE"}
+    assert countries("Zoo", "A baby gorilla was born at the Denver Zoo last week.") == {"US"}
+    assert countries("Music", "She later played with the Vancouver Symphony Orchestra.") == {"CA"}
+    assert countries("Trends", "said Ann Berg, a trend analyst at XYZ London.") == {"GB"}
+    # a person all the same
+    assert countries("Film", "The actress Florence Smith smiled.") == set()
+    assert countries("Election", "Aides of George W. Bush disagreed.") == set()
+
+
+def test_short_names_of_big_cities() -> None:
+    assert countries("Boxing", "He was out in L.A. recently, then flew to Vegas.") == {"US"}
+    assert countries("Olympics", "She won medals at the Rio Games.") == {"BR"}
+    assert countries("Parking", "The photo was taken today in DC by a staffer.") == {"US"}
+    assert countries("Comics", "Fans of DC and Marvel lined up.") == set()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
-from worker.pipeline.enrich.name_words import PLACE_TAILS
+from worker.pipeline.enrich.name_words import ORG_WORDS, PLACE_TAILS
 from worker.pipeline.enrich.tables import Place
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
@@ -54,6 +54,29 @@ _BODY_DATELINE = re.compile(
 LOCATIVES = frozenset(
     {"in", "at", "from", "to", "near", "outside", "around", "of", "across", "into", "toward", "towards"}
     | {"via", "between", "through", "inside"}
+)
+
+
+# a French-style elided article before the previous word: "L’Oréal Paris", "D'Angelo" (never a given name)
+_ELIDED = re.compile(r"(?:^|[^\w])[LD]’$")
+
+
+# a capitalised word after a city name that makes an organisation, a team or an event of it
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NAME_TAILS = (
+    ORG_WORDS
+    | PLACE_TAILS
+    | _words(
+        """
+    City United Zoo Symphony Orchestra Philharmonic Opera Ballet Olympics Olympic Marathon Airport Station
+    Memorial Festival Fashion Film Stock Open Masters Cup Summit Accords Agreement Declaration Convention
+    Protocol Pact Treaty Biennale Pride Week Tribune Herald Gazette Chronicle Examiner Dispatch Metro
+    Subway Harbor Harbour Port Bridge Marina Arena Stadium Park Square Palace Castle Cathedral
+    """
+    )
 )
 
 
@@ -115,15 +138,23 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bool:
+    """Is a place name here part of a person's name ("Gwyneth Holland", "Tyler Smith")?  Not when the
+    capitalised word next to a city name makes an organisation, a team or an event of it ("BDA London",
+    "Orlando City SC", "the Denver Zoo", "the Vancouver Symphony Orchestra")."""
     prev = _prev_word(text, hit.start)
     nxt = _next_word(text, hit.end)
+    if city and prev and (prev[:2] in ("L'", "D'") or _ELIDED.search(text, 0, hit.start - len(prev) - 1)):
+        return False  # after a French-style elided article, a brand: "L’Oréal Paris"
     if (
         prev
         and prev[0].isupper()
         and not _sentence_initial(text, hit.start - len(prev) - 1)
         and prev not in ("In", "At", "From", "To", "Of", "On", "For", "And", "The")
+        and not (city and len(prev) > 1 and prev.isupper())  # an acronym: "BDA London", "UNC Wilmington"
     ):
         return True
+    if city and nxt in NAME_TAILS:
+        return False
     if city and (text[hit.end : hit.end + 3] == " & " or text[hit.start - 3 : hit.start] == " & "):
         return True  # a firm named after people: "Kennedy & Company", "Smith & Wesson"
     return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
@@ -156,6 +187,9 @@ def _explicit(seg: SegmentHits, idx: int) -> Place | None:
     for place in term.places:
         if place.kind == "admin1_abbr":
             if _state_code(seg, idx):
+                return place
+            # the District's code is also its city's name: "taken today in DC"
+            if place.admin1 == "US-DC" and _prev_word(text, hit.start) in LOCATIVES - {"of"}:
                 return place
             continue
         if place.kind in EXPLICIT_KINDS:
