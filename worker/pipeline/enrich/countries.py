@@ -12,11 +12,11 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
-from worker.pipeline.enrich.name_words import ORG_WORDS, PLACE_TAILS
+from worker.pipeline.enrich.name_words import GIVEN_NAMES, ORG_WORDS, PLACE_TAILS
 from worker.pipeline.enrich.tables import Place
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
-CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor"})
+CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor", "town"})
 MINOR = "city_minor"  # a smaller same-named town (see places.tsv): counts only with support
 TURKEY_FOOD = frozenset(
     {"and", "dinner", "gravy", "sandwich", "day", "leg", "legs", "breast", "roast", "dinners"}
@@ -57,8 +57,11 @@ LOCATIVES = frozenset(
 )
 
 
-# a French-style elided article before the previous word: "L’Oréal Paris", "D'Angelo" (never a given name)
-_ELIDED = re.compile(r"(?:^|[^\w])[LD]’$")
+def _elided(text: str, end: int) -> bool:
+    """Does ``text[:end]`` end with a French-style elided article ("L’" of "L’Oréal": no given name)?"""
+    if end < 2 or text[end - 1] != "’" or text[end - 2] not in "LD":
+        return False
+    return end < 3 or not text[end - 3].isalnum()
 
 
 # a capitalised word after a city name that makes an organisation, a team or an event of it
@@ -143,7 +146,7 @@ def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bo
     "Orlando City SC", "the Denver Zoo", "the Vancouver Symphony Orchestra")."""
     prev = _prev_word(text, hit.start)
     nxt = _next_word(text, hit.end)
-    if city and prev and (prev[:2] in ("L'", "D'") or _ELIDED.search(text, 0, hit.start - len(prev) - 1)):
+    if city and prev and (prev[:2] in ("L'", "D'") or _elided(text, hit.start - len(prev) - 1)):
         return False  # after a French-style elided article, a brand: "L’Oréal Paris"
     if (
         prev
@@ -158,6 +161,14 @@ def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bo
     if city and (text[hit.end : hit.end + 3] == " & " or text[hit.start - 3 : hit.start] == " & "):
         return True  # a firm named after people: "Kennedy & Company", "Smith & Wesson"
     return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
+
+
+def _no_town(text: str, hit: Hit) -> bool:
+    """A town's name after "the" ("the New Amsterdam branch") or after a given name ("Abigail Van
+    Buren") is no town."""
+    prev = _prev_word(text, hit.start)
+    low = prev.lower()
+    return low == "the" or low in GIVEN_NAMES or _looks_like_person_context(text, hit)
 
 
 def _state_code(seg: SegmentHits, idx: int) -> bool:
@@ -247,7 +258,7 @@ def _city_support(segments: Sequence[SegmentHits], explicit: list[dict[int, Plac
             term = hit.term
             if i in res or term.common_word or term.special is not None:
                 continue
-            isos = {p.iso2 for p in term.places if p.kind in CITY_KINDS and p.kind != MINOR}
+            isos = {p.iso2 for p in term.places if p.kind in CITY_KINDS and p.kind not in (MINOR, "town")}
             if len(isos) == 1 and not _looks_like_person_context(seg.text, hit, city=" " not in term.surface):
                 support |= isos
     return support
@@ -292,6 +303,8 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 if seg.text[hit.end : hit.end + 1] == "$":
                     continue
                 cands = [p for p in term.places if p.kind in CITY_KINDS]
+                if any(p.kind == "town" for p in cands) and _no_town(seg.text, hit):
+                    cands = [p for p in cands if p.kind != "town"]
                 if not cands:
                     continue
                 qual = _qualifier(seg, i, res)

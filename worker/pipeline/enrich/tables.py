@@ -15,9 +15,9 @@ from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
 from worker.pipeline.enrich.surface_trie import surface_pattern
 
 PLACE_KINDS = frozenset(
-    {"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict", "city_minor"}
+    {"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict", "city_minor", "town"}
 )
-CITY_READINGS = ("city", "capital", "city_minor")  # generated city rows (``city_minor``: see places.tsv)
+CITY_READINGS = ("city", "capital", "city_minor", "town")  # generated city rows (see data/README.md)
 
 
 @dataclass(frozen=True, slots=True)
