@@ -210,3 +210,12 @@ def test_a_town_with_a_name_of_several_words() -> None:
     # not after "the" (a branch, a district) nor after a given name (a person)
     assert countries("Library", "She heads to the New Amsterdam branch every week.") == set()
     assert countries("Advice", "The column is written by Abigail Van Buren.") == set()
+
+
+def test_the_carolinas_are_no_town_in_puerto_rico() -> None:
+    assert countries("Playoffs", "The Packers play at Carolina on Sunday.") == {"US"}
+
+
+def test_an_upper_case_teaser_line_before_a_paragraph() -> None:
+    text = "WHERE YOU CAN EXPECT SNOW IN THE US THIS YEAR\n\nThe retail group expects crowds at the malls."
+    assert countries("Shopping", text) == set()

@@ -171,6 +171,15 @@ def _no_town(text: str, hit: Hit) -> bool:
     return low == "the" or low in GIVEN_NAMES or _looks_like_person_context(text, hit)
 
 
+def _all_caps_line(text: str, hit: Hit) -> bool:
+    """Is the hit in an upper-case stretch of its own paragraph (a teaser line, "IN THE US THIS
+    CHRISTMAS"), where "US" may be the pronoun?"""
+    left = max(text.rfind("\n", 0, hit.start) + 1, hit.start - 40)
+    right = text.find("\n", hit.end)
+    right = hit.end + 40 if right < 0 else min(right, hit.end + 40)
+    return text[left:right].isupper()
+
+
 def _state_code(seg: SegmentHits, idx: int) -> bool:
     """Is the postal code at ``seg.hits[idx]`` (after ", " or "-") a state?  Not before a credential or
     in a slash list ("Bethany Keith, MS, RDN", "AR/VR"), not before a capitalised word ("MS Office"), and
@@ -208,7 +217,7 @@ def _explicit(seg: SegmentHits, idx: int) -> Place | None:
                 return None
             if term.surface == "Turkey" and _next_word(text, hit.end).lower() in TURKEY_FOOD:
                 return None
-            if term.surface in ("US", "UN") and text[max(0, hit.start - 40) : hit.end + 40].isupper():
+            if term.surface in ("US", "UN") and _all_caps_line(text, hit):
                 return None
             return place
     return None
