@@ -219,3 +219,19 @@ def test_the_carolinas_are_no_town_in_puerto_rico() -> None:
 def test_an_upper_case_teaser_line_before_a_paragraph() -> None:
     text = "WHERE YOU CAN EXPECT SNOW IN THE US THIS YEAR\n\nThe retail group expects crowds at the malls."
     assert countries("Shopping", text) == set()
+
+
+def test_english_counties_and_irish_counties() -> None:
+    assert countries("Museum", "The couple, from a village in Surrey, waited for hours.") == {"GB"}
+    assert countries("Royals", "Now, as the Duchess of Sussex, she travels less.") == {"GB"}
+    assert countries("Crash", "A man died after a crash in County Kerry.") == {"IE"}
+    assert countries("Dress", "It was shown at Kensington Palace for two years.") == {"GB"}
+    # the city in British Columbia where the article names the province
+    assert countries("Transit", "British Columbia is adding buses in Surrey and Burnaby.") == {"CA"}
+    # a US county named like an English one
+    assert "GB" not in countries("Police", "Ohio troopers and Norfolk County State Police searched.")
+
+
+def test_a_named_state_does_not_pull_a_metropolis_to_a_small_namesake() -> None:
+    text = "Florida fans flew to Melbourne for the final against the home side."
+    assert countries("Tennis", text) == {"US", "AU"}

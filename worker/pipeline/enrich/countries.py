@@ -16,13 +16,18 @@ from worker.pipeline.enrich.name_words import GIVEN_NAMES, ORG_WORDS, PLACE_TAIL
 from worker.pipeline.enrich.tables import Place
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
-CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor", "town"})
+CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor", "town", "county"})
 MINOR = "city_minor"  # a smaller same-named town (see places.tsv): counts only with support
 TURKEY_FOOD = frozenset(
     {"and", "dinner", "gravy", "sandwich", "day", "leg", "legs", "breast", "roast", "dinners"}
 )
 GEORGIA_COUNTRY_CUES = frozenset({"Tbilisi", "Georgian", "Abkhazia", "South Ossetia", "Caucasus"})
 AMBIGUITY_RATIO = 2
+# a smaller same-named town wins through its named state only where the main reading is no more than
+# this many times larger (Naples, Florida, 22k, beside Naples, Italy, 909k; not Melbourne, Florida)
+MINOR_RATIO = 50
+# the constituent countries of the UK: too large to single out a same-named town ("Boston" with "England")
+NATIONS = frozenset({"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"})
 
 
 class PlaceHit(NamedTuple):
@@ -243,7 +248,7 @@ def _choose_city(cands: list[Place], support: set[str], regions: set[str]) -> Pl
     ambiguous one takes its dominant reading (``AMBIGUITY_RATIO``) or nothing."""
     cands = sorted(cands, key=lambda p: -p.population)
     named = [p for p in cands if p.admin1 in regions]
-    if named:
+    if named and cands[0].population <= MINOR_RATIO * max(named[0].population, 1):
         return _as_city(named[0])
     major = [p for p in cands if p.kind != MINOR]
     for p in major:
@@ -294,7 +299,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 explicit_isos.add(place.iso2)
         explicit.append(res)
     georgia_is_country = bool(GEORGIA_COUNTRY_CUES & surfaces) or "US" not in explicit_isos
-    regions = {p.admin1 for res in explicit for p in res.values() if p.admin1}
+    regions = {p.admin1 for res in explicit for p in res.values() if p.admin1} - NATIONS
     support: set[str] | None = None  # (computed on the first common-word city name)
     out: list[PlaceHit] = []
     for seg, res in zip(segments, explicit, strict=True):

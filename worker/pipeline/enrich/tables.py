@@ -16,8 +16,11 @@ from worker.pipeline.enrich.surface_trie import surface_pattern
 
 PLACE_KINDS = frozenset(
     {"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict", "city_minor", "town"}
+    | {"county"}
 )
-CITY_READINGS = ("city", "capital", "city_minor", "town")  # generated city rows (see data/README.md)
+# readings that compete by population like cities (see data/README.md); a county is an English or Welsh
+# county, read like a city of its population ("Surrey" the county, or the city in British Columbia)
+CITY_READINGS = ("city", "capital", "city_minor", "town", "county")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,9 +135,11 @@ def _build_terms() -> dict[str, dict[str, Any]]:
         )
         slot(name)["places"].append(place)
     for row in _read("aliases.tsv"):
-        surface, iso2, admin1, kind = (row + [""] * 4)[:4]
+        surface, iso2, admin1, kind, pop = (row + [""] * 5)[:5]
         entry = slot(surface)
-        if kind in PLACE_KINDS:
+        if kind == "county":
+            entry["places"].append(Place(surface, iso2, admin1 or None, kind, int(pop), None, None, None))
+        elif kind in PLACE_KINDS:
             # a curated alias overrides generated readings of the same kind class
             if kind in ("country", "admin1", "city_strict", "region_in"):
                 entry["places"] = [p for p in entry["places"] if p.kind in CITY_READINGS]
