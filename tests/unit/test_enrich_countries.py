@@ -235,3 +235,9 @@ def test_english_counties_and_irish_counties() -> None:
 def test_a_named_state_does_not_pull_a_metropolis_to_a_small_namesake() -> None:
     text = "Florida fans flew to Melbourne for the final against the home side."
     assert countries("Tennis", text) == {"US", "AU"}
+
+
+def test_first_level_regions_of_other_countries() -> None:
+    text = "The team worked with the University of the Basque Country on the polymer."
+    assert countries("Plastics", text) == {"ES"}
+    assert countries("Floods", "Heavy rain hit Tamil Nadu and Flanders this week.") == {"IN", "BE"}

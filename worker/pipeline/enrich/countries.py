@@ -138,6 +138,14 @@ def _next_word(text: str, end: int) -> str:
     return text[k:m]
 
 
+def _second_word(text: str, end: int) -> str:
+    """The capitalised word after the one ending at ``end`` (past a possessive: "Magistrates’ Court")."""
+    if text[end : end + 1] in ("’", "'"):
+        end += 1
+    word = _next_word(text, end)
+    return word if word[:1].isupper() else ""
+
+
 def _sentence_initial(text: str, start: int) -> bool:
     j = start - 1
     while j >= 0 and text[j] == " ":
@@ -161,8 +169,8 @@ def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bo
         and not (city and len(prev) > 1 and prev.isupper())  # an acronym: "BDA London", "UNC Wilmington"
     ):
         return True
-    if city and nxt in NAME_TAILS:
-        return False
+    if city and (nxt in NAME_TAILS or _second_word(text, hit.end + 1 + len(nxt)) in NAME_TAILS):
+        return False  # "Londonderry Magistrates’ Court", "Denver Public Library"
     if city and (text[hit.end : hit.end + 3] == " & " or text[hit.start - 3 : hit.start] == " & "):
         return True  # a firm named after people: "Kennedy & Company", "Smith & Wesson"
     return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
