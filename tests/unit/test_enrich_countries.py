@@ -241,3 +241,8 @@ def test_first_level_regions_of_other_countries() -> None:
     text = "The team worked with the University of the Basque Country on the polymer."
     assert countries("Plastics", text) == {"ES"}
     assert countries("Floods", "Heavy rain hit Tamil Nadu and Flanders this week.") == {"IN", "BE"}
+
+
+def test_a_city_name_qualified_by_in_and_a_country() -> None:
+    text = "Builders raised Stonehenge in England and the Torreon in Peru to track the sun."
+    assert countries("Solstice", text) == {"GB", "PE"}

@@ -237,10 +237,11 @@ def _explicit(seg: SegmentHits, idx: int) -> Place | None:
 
 
 def _qualifier(seg: SegmentHits, idx: int, resolved: dict[int, Place]) -> Place | None:
+    """The country or state a city name is qualified by: "Naples, Fla.", "the Torreon in Peru"."""
     hit = seg.hits[idx]
     if idx + 1 < len(seg.hits):
         nxt = seg.hits[idx + 1]
-        if nxt.start == hit.end + 2 and seg.text[hit.end : nxt.start] == ", ":
+        if seg.text[hit.end : nxt.start] in (", ", " in "):
             return resolved.get(idx + 1)
     return None
 
