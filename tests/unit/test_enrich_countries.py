@@ -246,3 +246,10 @@ def test_first_level_regions_of_other_countries() -> None:
 def test_a_city_name_qualified_by_in_and_a_country() -> None:
     text = "Builders raised Stonehenge in England and the Torreon in Peru to track the sun."
     assert countries("Solstice", text) == {"GB", "PE"}
+
+
+def test_a_city_name_that_is_a_given_name_needs_a_preposition_or_its_country() -> None:
+    assert countries("Meetings", "I don't think Madison was finished with her point.") == set()
+    assert countries("Film", "Danielle Brooks’ Sofia is married to Harpo.") == set()
+    assert countries("Travel", "The delegation landed in Sofia on Monday.") == {"BG"}
+    assert countries("Hiring", "I only hired people from North Jersey.") == {"US"}

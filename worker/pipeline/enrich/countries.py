@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_words import GIVEN_NAMES, ORG_WORDS, PLACE_TAILS
-from worker.pipeline.enrich.tables import Place
+from worker.pipeline.enrich.tables import Place, Term
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
 CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor", "town", "county"})
@@ -279,7 +279,7 @@ def _city_support(segments: Sequence[SegmentHits], explicit: list[dict[int, Plac
     for seg, res in zip(segments, explicit, strict=True):
         for i, hit in enumerate(seg.hits):
             term = hit.term
-            if i in res or term.common_word or term.special is not None:
+            if i in res or term.special is not None or _name_like(term):
                 continue
             isos = {p.iso2 for p in term.places if p.kind in CITY_KINDS and p.kind not in (MINOR, "town")}
             if len(isos) == 1 and not _looks_like_person_context(seg.text, hit, city=" " not in term.surface):
@@ -287,9 +287,15 @@ def _city_support(segments: Sequence[SegmentHits], explicit: list[dict[int, Plac
     return support
 
 
+def _name_like(term: Term) -> bool:
+    """Is this a one-word city name that is also a common word or a given name ("Tours", "Madison")?"""
+    return term.common_word or (" " not in term.surface and term.surface.lower() in GIVEN_NAMES)
+
+
 def _word_without_evidence(seg: SegmentHits, hit: Hit, cands: list[Place], support: set[str]) -> bool:
-    """A common-word city name ("Tours have been popular", "suburban Surrey") with no preposition of
-    place before it and no other mention of its country."""
+    """A city name that is a common word or a given name ("Tours have been popular", "suburban Surrey",
+    "Madison was not finished") with no preposition of place before it and no other mention of its
+    country."""
     if _prev_word(seg.text, hit.start).lower() in LOCATIVES:
         return False
     return not any(p.iso2 in support for p in cands if p.kind != MINOR)
@@ -343,7 +349,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                         continue
                     if " " not in term.surface and _looks_like_person_context(seg.text, hit, city=True):
                         continue
-                    if term.common_word:
+                    if _name_like(term):
                         if support is None:
                             support = _city_support(segments, explicit)
                         if _word_without_evidence(seg, hit, cands, support):
