@@ -253,3 +253,9 @@ def test_a_city_name_that_is_a_given_name_needs_a_preposition_or_its_country() -
     assert countries("Film", "Danielle Brooks’ Sofia is married to Harpo.") == set()
     assert countries("Travel", "The delegation landed in Sofia on Monday.") == {"BG"}
     assert countries("Hiring", "I only hired people from North Jersey.") == {"US"}
+
+
+def test_georgia_read_by_the_places_listed_beside_it() -> None:
+    text = "Texas firms joined. Bulgaria, Romania, Turkey, and Georgia have shown interest."
+    assert countries("Seaweed", text) == {"US", "BG", "RO", "TR", "GE"}
+    assert countries("Storms", "Storms hit Ohio, Alabama and Georgia overnight.") == {"US"}

@@ -246,6 +246,23 @@ def _qualifier(seg: SegmentHits, idx: int, resolved: dict[int, Place]) -> Place 
     return None
 
 
+_LIST_SEPARATORS = (", ", " and ", ", and ", " or ", ", or ")
+
+
+def _list_kind(seg: SegmentHits, idx: int, resolved: dict[int, Place]) -> str | None:
+    """The kind (country, admin1) of a named place listed right beside ``seg.hits[idx]`` ("Bulgaria,
+    Romania, Turkey and Georgia": countries), or None."""
+    hits, text = seg.hits, seg.text
+    for j in (idx - 1, idx + 1):
+        if not 0 <= j < len(hits):
+            continue
+        left, right = (hits[j], hits[idx]) if j < idx else (hits[idx], hits[j])
+        place = resolved.get(j)
+        if text[left.end : right.start] in _LIST_SEPARATORS and place and place.kind in ("country", "admin1"):
+            return place.kind
+    return None
+
+
 def _as_city(place: Place) -> Place:
     return replace(place, kind="city") if place.kind == MINOR else place
 
@@ -324,7 +341,9 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 continue
             place = res.get(i)
             if place is None and term.special == "georgia":
-                iso, admin1 = ("GE", None) if georgia_is_country else ("US", "US-GA")
+                listed = _list_kind(seg, i, res)
+                country = georgia_is_country if listed is None else listed == "country"
+                iso, admin1 = ("GE", None) if country else ("US", "US-GA")
                 place = Place(
                     "Georgia", iso, admin1, "country" if iso == "GE" else "admin1", 0, None, None, None
                 )
