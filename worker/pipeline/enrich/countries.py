@@ -12,8 +12,20 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from worker.pipeline.enrich.gazetteer import Hit
-from worker.pipeline.enrich.name_words import GIVEN_NAMES, ORG_WORDS, PLACE_TAILS
+from worker.pipeline.enrich.name_words import GIVEN_NAMES, PLACE_TAILS
+from worker.pipeline.enrich.place_context import (
+    LOCATIVES,
+    all_caps_line,
+    body_dateline,
+    looks_like_person_context,
+    next_word,
+    no_town,
+    prev_word,
+    water_body,
+)
 from worker.pipeline.enrich.tables import Place, Term
+
+__all__ = ["PlaceHit", "SegmentHits", "body_dateline", "resolve_places", "water_body"]
 
 EXPLICIT_KINDS = frozenset({"country", "admin1", "region_in"})
 CITY_KINDS = frozenset({"city", "capital", "city_strict", "city_minor", "town", "county"})
@@ -47,150 +59,11 @@ class SegmentHits:
     hits: Sequence[Hit]
 
 
-# A wire dateline written into the body ("VATICAN CITY (RNS) — The pope ...", "WASHINGTON -- ..."): an
-# upper-case place, an optional ", State", an optional (AGENCY), then a dash.
-_BODY_DATELINE = re.compile(
-    r"([A-Z][A-Z.'’ -]{1,38}[A-Z.])(, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
-    r" (?:\([A-Za-z. ]{2,20}\) )?(?:—|–|--?) "
-)
-
-
-# a preposition of place before a city name that is also a common word: "in Tours", "from Oxford"
-LOCATIVES = frozenset(
-    {"in", "at", "from", "to", "near", "outside", "around", "of", "across", "into", "toward", "towards"}
-    | {"via", "between", "through", "inside"}
-)
-
-
-def _elided(text: str, end: int) -> bool:
-    """Does ``text[:end]`` end with a French-style elided article ("L’" of "L’Oréal": no given name)?"""
-    if end < 2 or text[end - 1] != "’" or text[end - 2] not in "LD":
-        return False
-    return end < 3 or not text[end - 3].isalnum()
-
-
-# a capitalised word after a city name that makes an organisation, a team or an event of it
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
-NAME_TAILS = (
-    ORG_WORDS
-    | PLACE_TAILS
-    | _words(
-        """
-    City United Zoo Symphony Orchestra Philharmonic Opera Ballet Olympics Olympic Marathon Airport Station
-    Memorial Festival Fashion Film Stock Open Masters Cup Summit Accords Agreement Declaration Convention
-    Protocol Pact Treaty Biennale Pride Week Tribune Herald Gazette Chronicle Examiner Dispatch Metro
-    Subway Harbor Harbour Port Bridge Marina Arena Stadium Park Square Palace Castle Cathedral
-    """
-    )
-)
-
-
 # after a state abbreviation: a credential list ("Bethany Keith, MS, RDN") or a slash list ("AR/VR")
 _CREDENTIAL_OR_LIST = re.compile(r", [A-Z]{2,5}\b(?!\.)|/")
 # a capitalised word after a postal code makes a name of it ("MS Office"); a weekday does not
 _NAME_AFTER = re.compile(r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[A-Z][a-z]")
 _DEGREES = frozenset({"MD", "MS", "MA", "PA"})  # postal codes that are also academic degrees
-# a water body named after a place: "Gulf of Aden", "Taiwan Strait" (not a place inside the country)
-_WATER_BEFORE = ("Gulf of ", "Bay of ", "Sea of ", "Strait of ", "Straits of ")
-_WATER_AFTER = frozenset({"Strait", "Straits", "Sea", "Gulf"})
-
-
-def water_body(text: str, hit: Hit) -> bool:
-    if text[hit.end : hit.end + 2] in (" S", " G") and _next_word(text, hit.end) in _WATER_AFTER:
-        return True
-    return text[hit.start - 3 : hit.start] == "of " and text[max(0, hit.start - 10) : hit.start].endswith(
-        _WATER_BEFORE
-    )
-
-
-def body_dateline(paragraphs: Sequence[str]) -> str:
-    """The place of a dateline opening one of the first two paragraphs, in title case, or ``""``."""
-    for text in paragraphs[:2]:
-        m = _BODY_DATELINE.match(text)
-        if m is not None:
-            place = " ".join(w.capitalize() if len(w) > 2 or "." not in w else w for w in m.group(1).split())
-            return place + (m.group(2) or "")
-    return ""
-
-
-def _prev_word(text: str, start: int) -> str:
-    j = start - 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    if j < 0 or not (text[j].isalpha()):
-        return ""
-    k = j
-    while k >= 0 and (text[k].isalpha() or text[k] in ".'-"):
-        k -= 1
-    return text[k + 1 : j + 1]
-
-
-def _next_word(text: str, end: int) -> str:
-    if end >= len(text) or text[end] != " ":
-        return ""
-    k = end + 1
-    m = k
-    while m < len(text) and (text[m].isalpha() or text[m] in "'-"):
-        m += 1
-    return text[k:m]
-
-
-def _second_word(text: str, end: int) -> str:
-    """The capitalised word after the one ending at ``end`` (past a possessive: "Magistrates’ Court")."""
-    if text[end : end + 1] in ("’", "'"):
-        end += 1
-    word = _next_word(text, end)
-    return word if word[:1].isupper() else ""
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    j = start - 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    return j < 0 or text[j] in '.!?\n"“:;—'
-
-
-def _looks_like_person_context(text: str, hit: Hit, *, city: bool = False) -> bool:
-    """Is a place name here part of a person's name ("Gwyneth Holland", "Tyler Smith")?  Not when the
-    capitalised word next to a city name makes an organisation, a team or an event of it ("BDA London",
-    "Orlando City SC", "the Denver Zoo", "the Vancouver Symphony Orchestra")."""
-    prev = _prev_word(text, hit.start)
-    nxt = _next_word(text, hit.end)
-    if city and prev and (prev[:2] in ("L'", "D'") or _elided(text, hit.start - len(prev) - 1)):
-        return False  # after a French-style elided article, a brand: "L’Oréal Paris"
-    if (
-        prev
-        and prev[0].isupper()
-        and not _sentence_initial(text, hit.start - len(prev) - 1)
-        and prev not in ("In", "At", "From", "To", "Of", "On", "For", "And", "The")
-        and not (city and len(prev) > 1 and prev.isupper())  # an acronym: "BDA London", "UNC Wilmington"
-    ):
-        return True
-    if city and (nxt in NAME_TAILS or _second_word(text, hit.end + 1 + len(nxt)) in NAME_TAILS):
-        return False  # "Londonderry Magistrates’ Court", "Denver Public Library"
-    if city and (text[hit.end : hit.end + 3] == " & " or text[hit.start - 3 : hit.start] == " & "):
-        return True  # a firm named after people: "Kennedy & Company", "Smith & Wesson"
-    return bool(nxt) and nxt[0].isupper() and (city or hit.term.special == "person_prone")
-
-
-def _no_town(text: str, hit: Hit) -> bool:
-    """A town's name after "the" ("the New Amsterdam branch") or after a given name ("Abigail Van
-    Buren") is no town."""
-    prev = _prev_word(text, hit.start)
-    low = prev.lower()
-    return low == "the" or low in GIVEN_NAMES or _looks_like_person_context(text, hit)
-
-
-def _all_caps_line(text: str, hit: Hit) -> bool:
-    """Is the hit in an upper-case stretch of its own paragraph (a teaser line, "IN THE US THIS
-    CHRISTMAS"), where "US" may be the pronoun?"""
-    left = max(text.rfind("\n", 0, hit.start) + 1, hit.start - 40)
-    right = text.find("\n", hit.end)
-    right = hit.end + 40 if right < 0 else min(right, hit.end + 40)
-    return text[left:right].isupper()
 
 
 def _state_code(seg: SegmentHits, idx: int) -> bool:
@@ -222,15 +95,15 @@ def _explicit(seg: SegmentHits, idx: int) -> Place | None:
             if _state_code(seg, idx):
                 return place
             # the District's code is also its city's name: "taken today in DC"
-            if place.admin1 == "US-DC" and _prev_word(text, hit.start) in LOCATIVES - {"of"}:
+            if place.admin1 == "US-DC" and prev_word(text, hit.start) in LOCATIVES - {"of"}:
                 return place
             continue
         if place.kind in EXPLICIT_KINDS:
-            if term.special == "person_prone" and _looks_like_person_context(text, hit):
+            if term.special == "person_prone" and looks_like_person_context(text, hit):
                 return None
-            if term.surface == "Turkey" and _next_word(text, hit.end).lower() in TURKEY_FOOD:
+            if term.surface == "Turkey" and next_word(text, hit.end).lower() in TURKEY_FOOD:
                 return None
-            if term.surface in ("US", "UN") and _all_caps_line(text, hit):
+            if term.surface in ("US", "UN") and all_caps_line(text, hit):
                 return None
             return place
     return None
@@ -299,7 +172,7 @@ def _city_support(segments: Sequence[SegmentHits], explicit: list[dict[int, Plac
             if i in res or term.special is not None or _name_like(term):
                 continue
             isos = {p.iso2 for p in term.places if p.kind in CITY_KINDS and p.kind not in (MINOR, "town")}
-            if len(isos) == 1 and not _looks_like_person_context(seg.text, hit, city=" " not in term.surface):
+            if len(isos) == 1 and not looks_like_person_context(seg.text, hit, city=" " not in term.surface):
                 support |= isos
     return support
 
@@ -313,7 +186,7 @@ def _word_without_evidence(seg: SegmentHits, hit: Hit, cands: list[Place], suppo
     """A city name that is a common word or a given name ("Tours have been popular", "suburban Surrey",
     "Madison was not finished") with no preposition of place before it and no other mention of its
     country."""
-    if _prev_word(seg.text, hit.start).lower() in LOCATIVES:
+    if prev_word(seg.text, hit.start).lower() in LOCATIVES:
         return False
     return not any(p.iso2 in support for p in cands if p.kind != MINOR)
 
@@ -351,7 +224,7 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 if seg.text[hit.end : hit.end + 1] == "$":
                     continue
                 cands = [p for p in term.places if p.kind in CITY_KINDS]
-                if any(p.kind == "town" for p in cands) and _no_town(seg.text, hit):
+                if any(p.kind == "town" for p in cands) and no_town(seg.text, hit):
                     cands = [p for p in cands if p.kind != "town"]
                 if not cands:
                     continue
@@ -366,14 +239,14 @@ def resolve_places(segments: Sequence[SegmentHits], surfaces: set[str]) -> list[
                 else:
                     if term.special == "metonym":  # "Hollywood" (the film industry), "Wall Street"
                         continue
-                    if " " not in term.surface and _looks_like_person_context(seg.text, hit, city=True):
+                    if " " not in term.surface and looks_like_person_context(seg.text, hit, city=True):
                         continue
                     if _name_like(term):
                         if support is None:
                             support = _city_support(segments, explicit)
                         if _word_without_evidence(seg, hit, cands, support):
                             continue
-                    if _next_word(seg.text, hit.end) in PLACE_TAILS:  # "San Fernando Valley": another place
+                    if next_word(seg.text, hit.end) in PLACE_TAILS:  # "San Fernando Valley": another place
                         cands = [p for p in cands if p.iso2 in explicit_isos]
                         if not cands:
                             continue
