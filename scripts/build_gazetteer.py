@@ -35,6 +35,7 @@ MIN_POPULATION = 100_000
 MINOR_POPULATION = 15_000
 FOLD_POPULATION = 300_000
 TOWN_POPULATION = 25_000
+WORD_CITY_POPULATION = 1_000_000
 # lower-case English words that an ASCII-folded city name must not be (``Salé`` -> "Sale")
 COMMON_WORDS = frozenset({"sale", "hue", "honcho"})
 DATA = Path(__file__).resolve().parents[1] / "worker" / "pipeline" / "enrich" / "data"
@@ -152,10 +153,16 @@ def _dictionary() -> set[str]:
 
 
 def word_places(rows: list[tuple[str, ...]]) -> list[str]:
-    """One-word city names (not the smaller towns) whose lower-case form is a common English word."""
+    """One-word city names (not the smaller towns) whose lower-case form is a common English word, unless
+    the city has a million people (``Phoenix``, ``Shanghai``: the city is the name's main sense)."""
     words = _dictionary()
+    big = {r[0] for r in rows if r[3] in ("city", "capital") and int(r[4]) >= WORD_CITY_POPULATION}
     return sorted(
-        {r[0] for r in rows if r[3] in ("city", "capital") and " " not in r[0] and r[0].lower() in words}
+        {
+            r[0]
+            for r in rows
+            if r[3] in ("city", "capital") and " " not in r[0] and r[0].lower() in words and r[0] not in big
+        }
     )
 
 

@@ -259,3 +259,7 @@ def test_georgia_read_by_the_places_listed_beside_it() -> None:
     text = "Texas firms joined. Bulgaria, Romania, Turkey, and Georgia have shown interest."
     assert countries("Seaweed", text) == {"US", "BG", "RO", "TR", "GE"}
     assert countries("Storms", "Storms hit Ohio, Alabama and Georgia overnight.") == {"US"}
+
+
+def test_a_metropolis_named_like_a_word_is_the_city() -> None:
+    assert countries("Police", "The Phoenix police chief resigned on Monday.") == {"US"}
