@@ -263,3 +263,4 @@ def test_georgia_read_by_the_places_listed_beside_it() -> None:
 
 def test_a_metropolis_named_like_a_word_is_the_city() -> None:
     assert countries("Police", "The Phoenix police chief resigned on Monday.") == {"US"}
+    assert countries("Council", "The Austin City Council voted on Tuesday.") == {"US"}

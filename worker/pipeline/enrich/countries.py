@@ -15,6 +15,7 @@ from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_words import GIVEN_NAMES, PLACE_TAILS
 from worker.pipeline.enrich.place_context import (
     LOCATIVES,
+    NAME_TAILS,
     all_caps_line,
     body_dateline,
     looks_like_person_context,
@@ -188,6 +189,8 @@ def _word_without_evidence(seg: SegmentHits, hit: Hit, cands: list[Place], suppo
     country."""
     if prev_word(seg.text, hit.start).lower() in LOCATIVES:
         return False
+    if not hit.term.common_word and next_word(seg.text, hit.end) in NAME_TAILS:
+        return False  # a given-name city inside an organisation's name: "the Austin City Council"
     return not any(p.iso2 in support for p in cands if p.kind != MINOR)
 
 
