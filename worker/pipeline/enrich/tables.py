@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -14,7 +14,13 @@ from worker.pipeline.enrich.byte_scan import latin1_twin
 from worker.pipeline.enrich.keywords import SHORT_TOKENS, idf_table
 from worker.pipeline.enrich.surface_trie import surface_pattern
 
-PLACE_KINDS = frozenset({"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict"})
+PLACE_KINDS = frozenset(
+    {"country", "admin1", "admin1_abbr", "city", "capital", "region_in", "city_strict", "city_minor", "town"}
+    | {"county"}
+)
+# readings that compete by population like cities (see data/README.md); a county is an English or Welsh
+# county, read like a city of its population ("Surrey" the county, or the city in British Columbia)
+CITY_READINGS = ("city", "capital", "city_minor", "town", "county")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +44,9 @@ class Term:
     org: str | None  # canonical organisation name
     org_iso2: str | None
     demonym: str | None  # iso2 ("" for non-national groups)
-    special: str | None  # region | blocked | georgia | person_prone
+    special: str | None  # region | blocked | georgia | person_prone | metonym
+    # a one-word city name that is also a common English word ("Tours", "Surprise": data/word_places.txt)
+    common_word: bool = False
     # does a hit of it cut a capitalised run into name candidates (entities.find_names)?  All but a
     # lone city name, which may be part of a person's name ("Brandon Doherty", "Bo Nickal")
     cuts_names: bool = field(init=False)
@@ -48,8 +56,9 @@ class Term:
             " " in self.surface
             or bool(self.org)
             or self.demonym is not None
-            or any(p.kind not in ("city", "capital") for p in self.places)
-            or (bool(self.special) and self.special != "blocked")  # "Victoria", "Mary": names, never places
+            or any(p.kind not in CITY_READINGS for p in self.places)
+            # "Victoria", "Mary": names, never places; "Hollywood": a city name all the same
+            or (bool(self.special) and self.special not in ("blocked", "metonym"))
         )
         object.__setattr__(self, "cuts_names", cuts)
 
@@ -85,7 +94,8 @@ def _inner_places(surface: str, automaton: Any) -> tuple[tuple[int, Term], ...]:
             continue
         if (start > 0 and surface[start - 1].isalnum()) or (end < len(surface) and surface[end].isalnum()):
             continue
-        found.append((start, end, term))
+        # a metonym names its place inside a name: "The Wall Street Journal" counts US
+        found.append((start, end, replace(term, special=None) if term.special == "metonym" else term))
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     out: list[tuple[int, Term]] = []
     last = -1
@@ -125,12 +135,14 @@ def _build_terms() -> dict[str, dict[str, Any]]:
         )
         slot(name)["places"].append(place)
     for row in _read("aliases.tsv"):
-        surface, iso2, admin1, kind = (row + [""] * 4)[:4]
+        surface, iso2, admin1, kind, pop = (row + [""] * 5)[:5]
         entry = slot(surface)
-        if kind in PLACE_KINDS:
+        if kind == "county":
+            entry["places"].append(Place(surface, iso2, admin1 or None, kind, int(pop), None, None, None))
+        elif kind in PLACE_KINDS:
             # a curated alias overrides generated readings of the same kind class
             if kind in ("country", "admin1", "city_strict", "region_in"):
-                entry["places"] = [p for p in entry["places"] if p.kind in ("city", "capital")]
+                entry["places"] = [p for p in entry["places"] if p.kind in CITY_READINGS]
                 if kind == "city_strict":
                     entry["places"] = [p for p in entry["places"] if p.iso2 == iso2]
                     continue
@@ -147,6 +159,8 @@ def _build_terms() -> dict[str, dict[str, Any]]:
                 entry["places"] = []
             if kind == "person_prone":
                 entry["places"] = [Place(surface, iso2, None, "country", 0, None, None, None)]
+            if kind == "metonym" and iso2 and not entry["places"]:
+                entry["places"] = [Place(surface, iso2, admin1 or None, "city", 0, None, None, None)]
     for row in _read("orgs.tsv"):
         surface, canonical, iso2 = (row + [""] * 3)[:3]
         entry = slot(surface)
@@ -161,9 +175,16 @@ def load_tables() -> EnrichTables:
     automaton = ahocorasick.Automaton()
     country_names: dict[str, str] = {}
     terms: dict[str, Term] = {}
+    word_places = {row[0] for row in _read("word_places.txt")}
     for surface, e in _build_terms().items():
         term = terms[surface] = Term(
-            surface, tuple(e["places"]), e["org"], e["org_iso2"], e["demonym"], e["special"]
+            surface,
+            tuple(e["places"]),
+            e["org"],
+            e["org_iso2"],
+            e["demonym"],
+            e["special"],
+            surface in word_places,
         )
         automaton.add_word(surface, term)
         for p in term.places:
