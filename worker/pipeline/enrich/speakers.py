@@ -5,7 +5,6 @@ or organisation (the antecedent rules are in ``antecedents.py``).
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 
 from worker.pipeline.enrich.antecedents import NOUN_GENDER, Antecedents, Speaker
@@ -13,6 +12,27 @@ from worker.pipeline.enrich.clause_words import DETERMINERS, RELATIVES
 from worker.pipeline.enrich.entities import clean_name, is_org_run, org_then_person
 from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import DOC_NOUNS, PERSON_NOUNS, TRAILING_JUNK
+from worker.pipeline.enrich.speaker_patterns import (
+    AND_COLLEAGUES,
+    AUTHOR_BY,
+    CODE,
+    CONTRACTED,
+    DASH,
+    EPITHET_GENDER,
+    EPITHET_HEADS,
+    GROUP_AUTHORS,
+    GROUP_HEADS,
+    HEAD_NAME,
+    INTRODUCED,
+    LY_NOUNS,
+    MEMBERS_OF,
+    PARENS,
+    PLURAL_SUBJECT,
+    PRONOUN_PHRASES,
+    PRONOUNS_ALL,
+    descriptor_head,
+    without_tail,
+)
 from worker.pipeline.enrich.speaker_words import (
     AUTHORED_DOCS,
     COMPANY_NOUNS,
@@ -22,106 +42,10 @@ from worker.pipeline.enrich.speaker_words import (
     INSTITUTION,
     NON_SPEAKER_HEADS,
     ORG_DESCRIPTIONS,
-    TAIL_ADVERBS,
 )
 from worker.pipeline.enrich.subjects import subject_of
 
 __all__ = ["Speaker", "SpeakerResolver"]
-
-_CODE = re.compile(r"(?:^|\s)\d|(?:^|\s)[A-Z]+-\d")  # "A 2000 analysis", "COVID-19"
-_PARENS = re.compile(r"\([^)]*\)")
-_PRONOUN_PHRASES = frozenset(
-    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
-)
-
-
-_DOC_ALTERNATION = "|".join(sorted(AUTHORED_DOCS))
-_INTRODUCED = re.compile(
-    rf"\b(?:[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w-]+\s+){{0,3}}?({_DOC_ALTERNATION})\b|\b(announced|announces)\b"
-)
-# the author of a document named in a passive: "a lawsuit, filed in September by the Authors Guild"
-_AUTHOR_BY = re.compile(
-    r"\b(?:filed|issued|published|released|written|sent|signed|brought|authored|conducted|posted)"
-    r"\s+(?:[\w,]+\s+){0,4}?by\s+(?:the\s+)?([A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*)*)"
-)
-_MEMBERS_OF = re.compile(r"\w+ of (?:the )?([A-Z][\w&.'’-]*(?: (?:of |for )?[A-Z][\w&.'’-]*)*)")
-_GROUP_HEADS = frozenset(("members", "member", "leaders", "representatives", "officials", "lawyers"))
-PRONOUNS_ALL = frozenset(("it", "they", "he", "she", "we", "i", "you"))
-_GROUP_AUTHORS = frozenset(
-    ("authors", "researchers", "scientists", "paleontologists", "team", "investigators")
-)
-_AND_COLLEAGUES = re.compile(
-    r"([A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3})(?:,? (?:from|of|at) [^.“”]{0,120}?)?"
-    r" and (?:his |her |their )?(?:colleagues|co-authors|coauthors|team)\b"
-)
-# a capitalised name opening a sentence with a plural verb: a group or company ("Big Machine have")
-_PLURAL_SUBJECT = re.compile(
-    r"(?:^|[.!?]\s+|\n)((?:[A-Z][\w&'’.-]* ){0,3}[A-Z][\w&'’.-]*) (?:have|are|were)\b"
-)
-_CONTRACTED = re.compile(r"(?i)(he|she|they|we|it)['’](?:d|s|ve|ll|re)\b")
-_LY_NOUNS = frozenset(("family", "ally", "bully", "assembly", "supply"))
-_HEAD_NAME = re.compile(r"((?:[A-Z][\w.'’-]* ){1,3}[A-Z][\w.'’-]*) (?:of|from|at|in|with) (?:the )?[A-Z]")
-_DASH = re.compile(r"\s*[—–]\s*")
-
-
-def _without_tail(words: list[str]) -> list[str]:
-    """``Varma adding`` -> ``Varma``; ``Merchant WENT IN`` -> ``Merchant`` (capitals for emphasis after a
-    mixed-case name).  Unchanged unless what is left is a capitalised run."""
-    k = len(words)
-    while k > 1 and words[k - 1].islower():
-        w = words[k - 1]
-        if not (w in TAIL_ADVERBS or (len(w) > 4 and w.endswith("ing"))):
-            return words
-        k -= 1
-    j = k
-    while j > 1 and len(words[j - 1]) > 1 and words[j - 1].isalpha() and words[j - 1].isupper():
-        j -= 1
-    if k - j >= 2 and any(c.islower() for c in words[j - 1]):  # not one capitalised surname: "Justin LEE"
-        k = j
-    if k < len(words) and all(w[:1].isupper() for w in words[:k]):
-        return words[:k]
-    return words
-
-
-_HEAD_END = frozenset({"who", "that", "which", "for", "of", "from", "at", "in", "with", "familiar", "close"})
-
-
-def _descriptor_head(low: list[str]) -> str:
-    """``a former aide who quit`` -> ``aide``: the last word before a relative or a preposition."""
-    k = next((i for i, w in enumerate(low) if w in _HEAD_END), len(low))
-    return low[k - 1] if k > 1 else ""
-
-
-_EPITHET_GENDER = {"actress": "F", "actor": "M", "queen": "F", "king": "M", "songstress": "F"}
-# what someone is known for, not a role they speak in (a "Meta spokesperson" is nobody named before)
-_EPITHET_HEADS = frozenset(
-    [
-        "actress",
-        "actor",
-        "star",
-        "singer",
-        "songstress",
-        "rapper",
-        "comedian",
-        "songwriter",
-        "musician",
-        "author",
-        "filmmaker",
-        "host",
-        "model",
-        "athlete",
-        "player",
-        "quarterback",
-        "pitcher",
-        "champion",
-        "winner",
-        "icon",
-        "legend",
-        "alum",
-        "queen",
-        "king",
-    ]
-)
 
 
 class SpeakerResolver(Antecedents):
@@ -153,7 +77,7 @@ class SpeakerResolver(Antecedents):
             return self.last
         if word == "they":  # "Big Machine have denied it. “...,” they said": a plural named subject
             group = None
-            for m in _PLURAL_SUBJECT.finditer(self.body, max(0, pos - 800), pos):
+            for m in PLURAL_SUBJECT.finditer(self.body, max(0, pos - 800), pos):
                 if not self._in_quote(m.start(1)) and m.group(1).split()[0].lower() not in self.stopwords:
                     group = m.group(1)
             if group is not None:
@@ -165,18 +89,18 @@ class SpeakerResolver(Antecedents):
         del para
         if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
             return self._phrase_memo[phrase]
-        if phrase in _PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
+        if phrase in PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
             return self._pronoun(phrase.lower(), pos)
-        contracted = _CONTRACTED.match(phrase)
+        contracted = CONTRACTED.match(phrase)
         rest = phrase[contracted.end() :] if contracted is not None else ""
         if contracted is not None and (not rest or rest.islower()):
             return self._pronoun(contracted.group(1).lower(), pos)  # "he’d", "they’ve", "he’d only"
         raw = phrase
         if "(" in phrase:
-            phrase = _PARENS.sub(" ", phrase)
+            phrase = PARENS.sub(" ", phrase)
         phrase = phrase.strip(" ,.:;—–-\"“”'’*()")  # "Paula*": a changed name; "(A spokesperson"
         if "—" in phrase or "–" in phrase:
-            parts = _DASH.split(phrase)  # "Yi Wangxia—her name means sunset—came": before a parenthesis;
+            parts = DASH.split(phrase)  # "Yi Wangxia—her name means sunset—came": before a parenthesis;
             named_last = len(parts) == 2 and any(w[:1].isupper() for w in parts[1].split())
             phrase = (parts[1] if named_last else parts[0]).strip(" ,")  # "X — a process Persoons"
         words = phrase.split()
@@ -187,14 +111,14 @@ class SpeakerResolver(Antecedents):
         ):
             words.pop()
         if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
-            words = _without_tail(words)  # "Varma adding", "Loofbourow elsewhere", "Merchant WENT IN"
+            words = without_tail(words)  # "Varma adding", "Loofbourow elsewhere", "Merchant WENT IN"
         while words and words[0].lower() in ("and", "but", "then", "so"):
             words = words[1:]
         if len(words) > 2 and words[-1] == "to" and words[-2].islower():  # "The report goes on to"
             words = words[:-2] if words[-2] != "on" else words[:-3]  # "to", "on" and the verb before
         if not words or len(words) > 12 or (len(words) == 1 and words[0].lower() in RELATIVES):
             return None
-        if len(words) == 1 and words[0].islower() and words[0].endswith("ly") and words[0] not in _LY_NOUNS:
+        if len(words) == 1 and words[0].islower() and words[0].endswith("ly") and words[0] not in LY_NOUNS:
             return None  # "... the interests" mutually shared by ...: an adverb, never a speaker
         low = [w.lower() for w in words]
         if low[0] in ("he", "she", "it", "they", "we", "i") and all(w.islower() for w in words[1:]):
@@ -211,14 +135,14 @@ class SpeakerResolver(Antecedents):
             and capital
             and 3 <= len(words) <= 6
             and words[-1].islower()
-            and low[-1] in _EPITHET_HEADS
+            and low[-1] in EPITHET_HEADS
             and all(w[:1].isupper() for w in words[1:-1])
         ):  # "The Love Actually actress", "the Good Wife actor": an epithet for someone named before it
             at = self.body.rfind(" ".join(words[1:-1]), 0, pos + 400)
-            found = self.antecedent(at, _EPITHET_GENDER.get(low[-1], "P"), False) if at > 0 else None
+            found = self.antecedent(at, EPITHET_GENDER.get(low[-1], "P"), False) if at > 0 else None
             if found is not None:
                 return (found, found)
-        if low[0] == "the" and not capital and len(words) <= 3 and low[-1] in _GROUP_AUTHORS:
+        if low[0] == "the" and not capital and len(words) <= 3 and low[-1] in GROUP_AUTHORS:
             lead = self._lead_member(pos)  # "said Dr. X from the Y Centre and colleagues" ... "the authors"
             if lead is not None:
                 return (lead, lead)
@@ -243,7 +167,7 @@ class SpeakerResolver(Antecedents):
                     return (phrase, None)
                 self._described[role] = found
                 return (found, found)
-        named_head = _HEAD_NAME.match(" ".join(words))
+        named_head = HEAD_NAME.match(" ".join(words))
         if named_head is not None:  # "Ana Veldt of the University of X", "Sen. X of Ohio"
             person = self.names.lookup(named_head.group(1))
             rest = " ".join(words)[named_head.end(1) :]
@@ -261,7 +185,7 @@ class SpeakerResolver(Antecedents):
             if owner is not None and owner != words[0][:-2] and words[1].islower():
                 named = (f"{owner}{words[0][-2:]} {words[1]}", None)
         if named is not None and named[1] is None and low[0] in ("a", "an"):
-            head = _descriptor_head(low)
+            head = descriptor_head(low)
             if head in PERSON_NOUNS:
                 self._descriptors.setdefault(head, named)
         self._named_memo[key] = named
@@ -272,7 +196,7 @@ class SpeakerResolver(Antecedents):
     def _lead_member(self, pos: int) -> str | None:
         """The person named with ``and colleagues`` (``and her team``) last before ``pos``."""
         found = None
-        for m in _AND_COLLEAGUES.finditer(self.body, max(0, pos - 5000), pos):
+        for m in AND_COLLEAGUES.finditer(self.body, max(0, pos - 5000), pos):
             found = m
         return self.names.lookup(found.group(1)) if found is not None else None
 
@@ -282,7 +206,7 @@ class SpeakerResolver(Antecedents):
         letter``, ``Acme announced ...`` for ``the announcement``)."""
         lo = max(0, pos - 4000)
         found = None
-        for m in _INTRODUCED.finditer(self.body, lo, pos):
+        for m in INTRODUCED.finditer(self.body, lo, pos):
             if (m.group(1) or m.group(2)).lower().startswith(noun[:7]) and not self._in_quote(m.start()):
                 found = m
         if found is None:
@@ -290,10 +214,10 @@ class SpeakerResolver(Antecedents):
         start = self._sent_start(found.start())
         stop = self.body.find(". ", found.end(), found.end() + 400)
         sentence = self.body[start : stop if stop > 0 else found.end() + 400]
-        agent = _AUTHOR_BY.search(sentence, found.end() - start)
+        agent = AUTHOR_BY.search(sentence, found.end() - start)
         subject = agent.group(1) if agent is not None else subject_of(sentence, self.stopwords)
-        if subject and subject.lower() in _GROUP_HEADS:  # "Members of the Congressional Black Caucus"
-            member = _MEMBERS_OF.match(sentence, sentence.find(subject))
+        if subject and subject.lower() in GROUP_HEADS:  # "Members of the Congressional Black Caucus"
+            member = MEMBERS_OF.match(sentence, sentence.find(subject))
             subject = member.group(1) if member is not None else None
         if not subject or subject.lower() in PRONOUNS_ALL:
             return None
@@ -326,7 +250,7 @@ class SpeakerResolver(Antecedents):
         """Can an unresolved phrase name a speaker?  Not a sentence-initial adverb or common word
         (``Remarkably``, ``Various``, ``Conversation``), a code (``COVID-19``) or a descriptor whose head
         is a thing (``The question``, ``a tweet``, ``A 2000 analysis``)."""
-        if _CODE.search(text) is not None:
+        if CODE.search(text) is not None:
             return False
         words = text.split()
         head = words[-1].lower().strip(".,")
