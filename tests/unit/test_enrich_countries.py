@@ -130,6 +130,7 @@ def test_common_words_that_are_towns_abroad_are_no_place() -> None:
 def test_a_country_that_is_a_persons_surname_is_the_person_unless_used_as_a_place() -> None:
     text = "The Steelers fired offensive coordinator Matt Canada. They fired Canada before the game."
     assert countries("Football", text) == set()
+    assert countries("Football", "Fans blamed coordinator Matt Canada. Not firing Canada was wrong.") == set()
     assert countries("Whiskey", "Blender Pete Ireland spoke. He grew up in Ireland.") == {"IE"}
 
 

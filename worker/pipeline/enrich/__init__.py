@@ -74,7 +74,10 @@ _SAYS = frozenset(
     ]
 )
 _PERSONNEL_VERBS = frozenset(
-    ["fired", "hired", "sacked", "benched", "replaced", "signed", "traded", "coach", "coordinator"]
+    (
+        *("fired", "firing", "fires", "fire", "hired", "hiring", "sacked", "sacking", "benched", "replaced"),
+        *("signed", "traded", "coach", "coordinator"),
+    )
 )
 
 
