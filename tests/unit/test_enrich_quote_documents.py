@@ -296,3 +296,12 @@ def test_a_contracted_pronoun_subject() -> None:
         "Asked about sales, he’d only say, “Business is fine, sir.”",
     )
     assert speaker_of(found, "Business is fine") == "Omar Haidari"
+
+
+def test_a_common_lower_case_word_is_no_speaker_but_another_is() -> None:
+    found = quotes(
+        "Reader posts flooded the forum. “This is gorgeous,” another wrote.",
+        "Those who use the forum know that everything posted there is fiction, “a story” and no more.",
+    )
+    assert speaker_of(found, "This is gorgeous") == "another"
+    assert speaker_of(found, "a story") != "everything"

@@ -102,3 +102,11 @@ EPITHET_HEADS = frozenset(
         "king",
     ]
 )
+
+# openings of a first-person clause: the writer or an interviewee, never a named speaker
+FIRST_PERSON = frozenset(("i'm", "i've", "i'd", "i'll", "we're", "we've", "you", "you're"))
+INTERJECTIONS = frozenset(("hey", "sorry", "wow", "oh", "yes", "no", "please", "thanks", "enjoy", "plus"))
+# plural people nouns a single lower-case subject may be: "officials", "protesters", "residents"
+GROUP_ENDINGS = ("ers", "ors", "ists", "ians", "ants", "ents", "officials", "police", "people", "staff")
+# indefinite people a single lower-case subject may be: "another wrote", "others said", "one posted"
+SOMEONE = frozenset(("another", "others", "someone", "somebody", "one", "many", "some", "few", "several"))

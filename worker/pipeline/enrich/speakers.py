@@ -20,9 +20,12 @@ from worker.pipeline.enrich.speaker_patterns import (
     DASH,
     EPITHET_GENDER,
     EPITHET_HEADS,
+    FIRST_PERSON,
     GROUP_AUTHORS,
+    GROUP_ENDINGS,
     GROUP_HEADS,
     HEAD_NAME,
+    INTERJECTIONS,
     INTRODUCED,
     LY_NOUNS,
     MEMBERS_OF,
@@ -30,6 +33,7 @@ from worker.pipeline.enrich.speaker_patterns import (
     PLURAL_SUBJECT,
     PRONOUN_PHRASES,
     PRONOUNS_ALL,
+    SOMEONE,
     descriptor_head,
     without_tail,
 )
@@ -254,12 +258,15 @@ class SpeakerResolver(Antecedents):
             return False
         words = text.split()
         head = words[-1].lower().strip(".,")
+        if words[0].lower().replace("’", "'") in FIRST_PERSON:
+            return False  # "I’m not gonna", "You know": the writer or an interviewee, no named speaker
         if len(words) == 1:
-            if not text[:1].isupper():
-                return True
+            if not text[:1].isupper():  # "officials", "police"; not "tour", "effect", "everything"
+                noun = head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS
+                return noun or head.endswith(GROUP_ENDINGS) or head in SOMEONE
             return not (
-                head.endswith("ly")
-                or head in self.stopwords
+                head.endswith(("ly", "ing"))
+                or head in INTERJECTIONS
                 or f" {head}" in self.body  # written in lower case elsewhere: a common word
             )
         if words[-1][:1].isupper():
