@@ -1,8 +1,11 @@
-"""Compiled builds of the hot pure packages (mypyc), used only when they match the sources exactly.
+"""Compiled builds of the hot pure packages (mypyc, hand-written C), used only when they match the sources
+exactly.
 
 ``make install`` runs ``python -m worker.native ensure``: mypyc compiles the modules of each package in
-``GROUPS`` (their ``__init__`` stays Python) into ``build/native/`` beside the sources, and writes a
-manifest with the SHA-256 of every compiled source and the interpreter's extension suffix.  When a
+``GROUPS`` (their ``__init__`` stays Python; ``COMPILED`` says which modules) and the C compiler its
+``_*.c`` extension modules (each with a Python reference beside it) into ``build/native/`` beside the
+sources, and writes a manifest with the SHA-256 of every compiled source and the interpreter's extension
+suffix.  When a
 package is imported, its ``__init__`` calls ``activate``, which puts the compiled directory first on the
 package's ``__path__`` only if the manifest matches the sources on disk; otherwise (no C compiler at
 install, a source edited since the build, another Python) the package runs as plain Python, with the
@@ -27,10 +30,15 @@ NATIVE_DIR = ROOT / "build" / "native"
 PURE_ENV = "NEWS_INGEST_PURE_PYTHON"
 
 # package -> modules left as Python (besides __init__): html.py only wraps trafilatura.
-# The enrich package is not compiled: measured 2.18 -> 1.97 ms/article (10%), and mypyc's ``str.lower``
-# ignores the final-sigma rule (``"AΣ".lower()``), which changes keywords of Greek text.
 GROUPS: dict[str, frozenset[str]] = {
     "worker.pipeline.parse": frozenset({"html.py"}),
+    "worker.pipeline.enrich": frozenset(),
+}
+# package -> the only modules mypyc compiles, where not all of them are.  The enrich package has only its
+# C extension: mypyc compiling all its modules measured 2.18 -> 1.97 ms/article (10%), and mypyc's
+# ``str.lower`` ignores the final-sigma rule (``"AΣ".lower()``), which changes keywords of Greek text.
+COMPILED: dict[str, frozenset[str]] = {
+    "worker.pipeline.enrich": frozenset(),
 }
 
 _active: dict[str, str] = {}  # package -> "native" or the reason it is not
@@ -47,7 +55,12 @@ def package_dir(package: str) -> Path:
 def sources(package: str) -> list[Path]:
     """The Python modules of ``package`` that mypyc compiles (C extensions: ``c_sources``)."""
     skip = GROUPS[package] | {"__init__.py"}
-    return sorted(p for p in package_dir(package).glob("*.py") if p.name not in skip)
+    only = COMPILED.get(package)
+    return sorted(
+        p
+        for p in package_dir(package).glob("*.py")
+        if p.name not in skip and (only is None or p.name in only)
+    )
 
 
 def c_sources(package: str) -> list[Path]:
@@ -115,7 +128,11 @@ def build(packages: list[str] | None = None) -> int:
         cwd = Path.cwd()
         try:
             os.chdir(ROOT)  # mypyc names modules after their paths relative to the working directory
-            ext = mypycify(rel, group_name=f"{package}._native", target_dir=str(tmp / "c" / package))
+            ext = (
+                mypycify(rel, group_name=f"{package}._native", target_dir=str(tmp / "c" / package))
+                if rel
+                else []
+            )
             ext += [Extension(f"{package}.{Path(c).stem}", [c], extra_compile_args=["-O3"]) for c in c_rel]
             setup(
                 name=f"native-{package}",

@@ -4,12 +4,17 @@ Only the headline, the body paragraphs and the dateline feed entities, quotes, n
 captions, credits and related-story teasers never do.
 """
 
+# ruff: noqa: E402 - the imports of the package's modules come after activate()
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from datetime import datetime
+
+from worker.native import activate
+
+activate(__name__, __path__)  # the compiled C extension first, if built from these very sources
 
 from worker.models.article import ParsedArticle
 from worker.models.enrichment import (
@@ -35,7 +40,7 @@ from worker.pipeline.enrich.name_index import NameIndex, surname_of
 from worker.pipeline.enrich.numbers import extract_numbers
 from worker.pipeline.enrich.quotes import SpeakerResolver, extract_quotes
 from worker.pipeline.enrich.tables import EnrichTables, Place, load_tables
-from worker.pipeline.enrich.tokens import words
+from worker.pipeline.enrich.tokens import word_counts
 from worker.pipeline.enrich.tone import lexicon as tone_lexicon
 from worker.pipeline.enrich.tone import tone
 
@@ -138,8 +143,7 @@ def _drop_person_names(
 def tokenize(body: str, twin: bytes | None = None) -> tuple[list[str], Counter[str]]:
     """The one word tokenisation of the body (``tokens.words``) and its counts, shared by the simhash
     and the keywords (``twin``: the body's ``latin1_twin``)."""
-    tokens = words(body, twin)
-    return tokens, Counter(tokens)
+    return word_counts(body, twin)
 
 
 _new = object.__new__
