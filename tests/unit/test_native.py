@@ -119,3 +119,5 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
     assert "segment.py" in names and "article.py" in names
     assert "__init__.py" not in names and "html.py" not in names
     assert [p.name for p in native.c_sources("worker.pipeline.parse")] == ["_textscan.c"]
+    assert native.sources("worker.pipeline.enrich") == []  # its C extension only (see native.COMPILED)
+    assert [p.name for p in native.c_sources("worker.pipeline.enrich")] == ["_wordscan.c"]
