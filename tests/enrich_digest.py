@@ -23,7 +23,6 @@ import json
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tests.enrich_fixtures import DEV_ARTICLES, UNSEEN_ARTICLES, article_from_truth

@@ -13,9 +13,9 @@ rule (a valence word within three tokens after ``not``/``never``/... is scaled b
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Set
 from functools import lru_cache
 from importlib import resources
-from collections.abc import Callable, Set
 from itertools import compress
 
 from worker.models.enrichment import Tone
