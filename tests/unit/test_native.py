@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -119,5 +120,20 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
     assert "segment.py" in names and "article.py" in names
     assert "__init__.py" not in names and "html.py" not in names
     assert [p.name for p in native.c_sources("worker.pipeline.parse")] == ["_textscan.c"]
-    assert native.sources("worker.pipeline.enrich") == []  # its C extension only (see native.COMPILED)
+    enrich = {p.name for p in native.sources("worker.pipeline.enrich")}
+    assert enrich == native.COMPILED["worker.pipeline.enrich"] and "entities.py" in enrich
     assert [p.name for p in native.c_sources("worker.pipeline.enrich")] == ["_wordscan.c"]
+
+
+def test_compiled_enrich_modules_use_cpythons_lower() -> None:
+    """mypyc's ``s.lower()`` misses the final-sigma rule; compiled enrich modules call ``text_case.lower``."""
+    from worker.pipeline.enrich.text_case import lower
+
+    assert lower("ΟΔΥΣΣΕΑΣ") == "ΟΔΥΣΣΕΑΣ".lower() == "οδυσσεας"
+    offenders = [
+        f"{p.name}:{i}"
+        for p in native.sources("worker.pipeline.enrich")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.(lower|casefold)\(", line)
+    ]
+    assert not offenders, offenders

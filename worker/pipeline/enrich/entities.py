@@ -29,6 +29,7 @@ from worker.pipeline.enrich.name_words import (
     ROLE_NOUNS,
     TITLES,
 )
+from worker.pipeline.enrich.text_case import lower
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # the rest of a token: word characters and hyphens, with an apostrophe only before a word character;
@@ -60,7 +61,7 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     """Drop leading sentence words, titles (``Sen.``/``Sen``), party tags (``D-Ohio``), an owner before a
     possessive (``SentinelOne's Hegel``) and role nouns before a full name (``Student Daniel Broz``);
     strip a possessive from the last token."""
-    while tokens and (tokens[0].lower() in stopwords or tokens[0] in PRONOUN_LIKE):
+    while tokens and (lower(tokens[0]) in stopwords or tokens[0] in PRONOUN_LIKE):
         tokens = tokens[1:]
     while tokens and _PARTY_TAG.match(tokens[-1]):
         tokens = tokens[:-1]
@@ -96,7 +97,7 @@ def is_title(tok: str) -> bool:
 def _abstract_noun(tok: str) -> bool:
     """A leading capitalised abstract noun (``Urbanism``, ``Equity``, ``Transportation``) ends a title,
     it does not start a name; known given names are never cut."""
-    low = tok.lower()
+    low = lower(tok)
     return low.endswith(_ABSTRACT_ENDINGS) and low not in GIVEN_NAMES
 
 
