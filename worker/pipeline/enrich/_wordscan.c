@@ -39,14 +39,18 @@ typedef struct {
     PyObject *list;
 } Scan;
 
-static uint64_t
-hash_bytes(const unsigned char *p, Py_ssize_t n)
+#define FNV_OFFSET 1469598103934665603ULL /* FNV-1a, computed while the word's bytes are copied */
+#define FNV_PRIME 1099511628211ULL
+
+static inline int
+same_bytes(const unsigned char *a, const unsigned char *b, Py_ssize_t n)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
     for (Py_ssize_t i = 0; i < n; i++) {
-        h = (h ^ p[i]) * 1099511628211ULL;
+        if (a[i] != b[i]) {
+            return 0;
+        }
     }
-    return h;
+    return 1;
 }
 
 static int
@@ -74,14 +78,13 @@ grow_slots(Scan *s)
 /* The word whose bytes are at buf[off:off+len] (the end of the used part): append it to the list, as a
  * new str if it was not seen before (its bytes then stay in buf). */
 static int
-add_word(Scan *s, Py_ssize_t off, Py_ssize_t len)
+add_word(Scan *s, Py_ssize_t off, Py_ssize_t len, uint64_t h)
 {
     const unsigned char *p = s->buf + off;
-    uint64_t h = hash_bytes(p, len);
     Py_ssize_t i = (Py_ssize_t)(h & (uint64_t)s->mask);
     while (s->slots[i]) {
         Word *w = &s->words[s->slots[i] - 1];
-        if (w->hash == h && w->len == len && memcmp(s->buf + w->off, p, (size_t)len) == 0) {
+        if (w->hash == h && w->len == len && same_bytes(s->buf + w->off, p, len)) {
             w->count++;
             s->used = off; /* forget the copy */
             return PyList_Append(s->list, w->str);
@@ -118,10 +121,14 @@ add_word(Scan *s, Py_ssize_t off, Py_ssize_t len)
     return PyList_Append(s->list, str);
 }
 
-/* One pass over the code units: ``start`` is the buffer offset of the word being read, -1 outside one. */
+/* One pass over the code units: ``start`` is the buffer offset of the word being read, -1 outside one;
+ * ``used`` and ``h`` (the word's hash so far) stay in registers. */
 #define SCAN_WORDS(T)                                                                   \
     do {                                                                                \
         const T *p = (const T *)data;                                                   \
+        unsigned char *buf = s.buf;                                                     \
+        Py_ssize_t used = 0;                                                            \
+        uint64_t h = FNV_OFFSET;                                                        \
         for (Py_ssize_t k = 0; k < n; k++) {                                            \
             Py_UCS4 c = p[k];                                                           \
             unsigned char b;                                                            \
@@ -141,22 +148,30 @@ add_word(Scan *s, Py_ssize_t off, Py_ssize_t len)
             }                                                                           \
             if (start >= 0) {                                                           \
                 if (b) {                                                                \
-                    s.buf[s.used++] = b;                                                \
+                    buf[used++] = b;                                                    \
+                    h = (h ^ b) * FNV_PRIME;                                            \
                 }                                                                       \
                 else {                                                                  \
-                    if (add_word(&s, start, s.used - start) < 0) goto error;            \
+                    s.used = used;                                                      \
+                    if (add_word(&s, start, used - start, h) < 0) goto error;           \
+                    used = s.used;                                                      \
                     start = -1;                                                         \
                 }                                                                       \
             }                                                                           \
             else if (b >= 'a') {                                                        \
-                start = s.used;                                                         \
-                s.buf[s.used++] = b;                                                    \
+                start = used;                                                           \
+                buf[used++] = b;                                                        \
+                h = (FNV_OFFSET ^ b) * FNV_PRIME;                                       \
             }                                                                           \
             if (last && start >= 0) {                                                   \
-                if (add_word(&s, start, s.used - start) < 0) goto error;                \
+                s.used = used;                                                          \
+                if (add_word(&s, start, used - start, h) < 0) goto error;               \
+                used = s.used;                                                          \
                 start = -1;                                                             \
             }                                                                           \
         }                                                                               \
+        s.used = used;                                                                  \
+        last_hash = h;                                                                  \
     } while (0)
 
 static int
@@ -183,6 +198,7 @@ word_counts(PyObject *Py_UNUSED(module), PyObject *arg)
     int kind;
     const void *data;
     Py_ssize_t n, start = -1;
+    uint64_t last_hash = FNV_OFFSET;
     PyObject *counts = NULL, *result = NULL;
     if (unpack(arg, &kind, &data, &n) < 0) {
         return NULL;
@@ -210,7 +226,7 @@ word_counts(PyObject *Py_UNUSED(module), PyObject *arg)
     else {
         SCAN_WORDS(Py_UCS4);
     }
-    if (start >= 0 && add_word(&s, start, s.used - start) < 0) {
+    if (start >= 0 && add_word(&s, start, s.used - start, last_hash) < 0) {
         goto error;
     }
     counts = PyDict_New();
@@ -255,6 +271,34 @@ load_le64(const unsigned char *p)
 /* byte value -> eight byte lanes holding its eight bits (lane i = bit i) */
 static uint64_t spread[256];
 
+/* The three entries of ``word`` from ``table`` into ``t[0..2]``. */
+static int
+load_row(PyObject *table, PyObject *word, uint64_t *t)
+{
+    PyObject *row = PyDict_GetItemWithError(table, word); /* borrowed */
+    PyObject *owned = NULL;
+    if (row == NULL) {
+        if (PyErr_Occurred()) {
+            return -1;
+        }
+        row = owned = PyObject_GetItem(table, word); /* a subclass's __missing__ */
+        if (row == NULL) {
+            return -1;
+        }
+    }
+    if (!PyBytes_Check(row) || PyBytes_GET_SIZE(row) != ROW) {
+        Py_XDECREF(owned);
+        PyErr_SetString(PyExc_ValueError, "simhash: a word's table entry is not 24 bytes");
+        return -1;
+    }
+    const unsigned char *r = (const unsigned char *)PyBytes_AS_STRING(row);
+    t[0] = load_le64(r);
+    t[1] = load_le64(r + 8);
+    t[2] = load_le64(r + 16);
+    Py_XDECREF(owned);
+    return 0;
+}
+
 static PyObject *
 simhash(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
 {
@@ -265,33 +309,37 @@ simhash(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     PyObject *tokens = args[0], *table = args[1];
     Py_ssize_t n_tok = PyList_GET_SIZE(tokens);
     Py_ssize_t padded = n_tok < 3 ? 3 : n_tok;
+    /* The table is large (cache misses): look each word object up once.  Repeated words are one object
+     * when the tokens come from word_counts; ``seen`` maps an object's address to its first position. */
+    Py_ssize_t size = 16;
+    while (size < 2 * padded) {
+        size *= 2;
+    }
     uint64_t *t = PyMem_Malloc((size_t)padded * 3 * sizeof(uint64_t));
-    if (t == NULL) {
-        return PyErr_NoMemory();
+    PyObject **seen_key = PyMem_Calloc((size_t)size, sizeof(PyObject *));
+    Py_ssize_t *seen_at = PyMem_Malloc((size_t)size * sizeof(Py_ssize_t));
+    if (t == NULL || seen_key == NULL || seen_at == NULL) {
+        PyErr_NoMemory();
+        goto error;
     }
     for (Py_ssize_t k = 0; k < padded; k++) {
         PyObject *word = k < n_tok ? PyList_GET_ITEM(tokens, k) : empty_str;
-        PyObject *row = PyDict_GetItemWithError(table, word); /* borrowed */
-        PyObject *owned = NULL;
-        if (row == NULL) {
-            if (PyErr_Occurred()) {
-                goto error;
-            }
-            row = owned = PyObject_GetItem(table, word); /* a subclass's __missing__ */
-            if (row == NULL) {
-                goto error;
-            }
+        size_t i = (size_t)(((uintptr_t)word >> 4) * 0x9E3779B97F4A7C15ULL) & (size_t)(size - 1);
+        while (seen_key[i] != NULL && seen_key[i] != word) {
+            i = (i + 1) & (size_t)(size - 1);
         }
-        if (!PyBytes_Check(row) || PyBytes_GET_SIZE(row) != ROW) {
-            Py_XDECREF(owned);
-            PyErr_SetString(PyExc_ValueError, "simhash: a word's table entry is not 24 bytes");
+        if (seen_key[i] == word) {
+            Py_ssize_t at = seen_at[i];
+            t[3 * k] = t[3 * at];
+            t[3 * k + 1] = t[3 * at + 1];
+            t[3 * k + 2] = t[3 * at + 2];
+            continue;
+        }
+        if (load_row(table, word, t + 3 * k) < 0) {
             goto error;
         }
-        const unsigned char *r = (const unsigned char *)PyBytes_AS_STRING(row);
-        t[3 * k] = load_le64(r);
-        t[3 * k + 1] = load_le64(r + 8);
-        t[3 * k + 2] = load_le64(r + 16);
-        Py_XDECREF(owned);
+        seen_key[i] = word; /* the list (and empty_str) keeps the object alive during the call */
+        seen_at[i] = k;
     }
     Py_ssize_t n = padded - 2; /* shingles */
     uint64_t totals[64] = {0};
@@ -312,6 +360,8 @@ simhash(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
         }
     }
     PyMem_Free(t);
+    PyMem_Free(seen_key);
+    PyMem_Free(seen_at);
     uint64_t out = 0;
     uint64_t half = (uint64_t)(n / 2);
     for (int b = 0; b < 64; b++) {
@@ -322,6 +372,8 @@ simhash(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     return PyLong_FromUnsignedLongLong(out);
 error:
     PyMem_Free(t);
+    PyMem_Free(seen_key);
+    PyMem_Free(seen_at);
     return NULL;
 }
 
