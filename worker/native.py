@@ -4,8 +4,8 @@ exactly.
 ``make install`` runs ``python -m worker.native ensure``: mypyc compiles the modules of each package in
 ``GROUPS`` (their ``__init__`` stays Python; ``COMPILED`` says which modules) and the C compiler its
 ``_*.c`` extension modules (each with a Python reference beside it) into ``build/native/`` beside the
-sources, and writes a manifest with the SHA-256 of every compiled source and the interpreter's extension
-suffix.  When a
+sources, and writes a manifest with the SHA-256 of every module and C source of the package (those left as
+Python too: the compiled code was typed against them) and the interpreter's extension suffix.  When a
 package is imported, its ``__init__`` calls ``activate``, which puts the compiled directory first on the
 package's ``__path__`` only if the manifest matches the sources on disk; otherwise (no C compiler at
 install, a source edited since the build, another Python) the package runs as plain Python, with the
@@ -82,6 +82,15 @@ def c_sources(package: str) -> list[Path]:
     return sorted(package_dir(package).glob("_*.c"))
 
 
+def watched(package: str) -> list[Path]:
+    """The files whose digests the manifest holds: every module of ``package`` (but ``__init__``) and its
+    C extensions.  Modules left as Python count too: mypyc specialised the compiled code to the types it
+    saw in them (a constant that changes from a frozenset to a dict would break it), so an edit to any
+    module of the package makes the build stale."""
+    mods = sorted(p for p in package_dir(package).glob("*.py") if p.name != "__init__.py")
+    return [*mods, *c_sources(package)]
+
+
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -101,7 +110,7 @@ def _why_not(package: str) -> str | None:
     if manifest.get("ext_suffix") != _ext_suffix():
         return "built for another Python"
     built: dict[str, str] = manifest.get("sources", {})
-    current = {str(p.relative_to(ROOT)): _digest(p) for p in [*sources(package), *c_sources(package)]}
+    current = {str(p.relative_to(ROOT)): _digest(p) for p in watched(package)}
     if built != current:
         return "sources changed since the build (run `make install`)"
     return None
@@ -166,7 +175,7 @@ def build(packages: list[str] | None = None) -> int:
         manifest = {
             "ext_suffix": _ext_suffix(),
             "python": sys.version,
-            "sources": {r: _digest(ROOT / r) for r in [*rel, *c_rel]},
+            "sources": {str(p.relative_to(ROOT)): _digest(p) for p in watched(package)},
         }
         manifest_path(package).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         print(f"native build of {package}: {len(srcs)} modules compiled, {len(c_rel)} C extension(s)")

@@ -93,7 +93,7 @@ def test_stale_or_missing_build_is_not_used(tmp_path: Path, monkeypatch: pytest.
     assert native._why_not(package) == "not built (run `make install`)"
     current = {
         str(p.relative_to(native.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in [*native.sources(package), *native.c_sources(package)]
+        for p in native.watched(package)
     }
     manifest = {"ext_suffix": native._ext_suffix(), "sources": current}
     native.manifest_path(package).write_text(json.dumps(manifest), encoding="utf-8")
@@ -122,6 +122,12 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
     assert [p.name for p in native.c_sources("worker.pipeline.parse")] == ["_textscan.c"]
     enrich = {p.name for p in native.sources("worker.pipeline.enrich")}
     assert enrich == native.COMPILED["worker.pipeline.enrich"] and "entities.py" in enrich
+    # the manifest also watches the modules left as Python (the compiled ones were typed against them)
+    assert {p.name for p in native.watched("worker.pipeline.enrich")} >= {
+        "quotes.py",
+        "_wordscan.c",
+        "tone.py",
+    }
     assert [p.name for p in native.c_sources("worker.pipeline.enrich")] == ["_wordscan.c"]
 
 
