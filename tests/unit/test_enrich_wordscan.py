@@ -1,8 +1,9 @@
-"""The word-level C loops of enrichment (``_wordscan.c``) against their Python references, on any text and
-in every str kind (Latin-1, UCS-2, UCS-4), and the Python references against their plain definitions."""
+"""The C loops of enrichment (``_wordscan.c``) against their Python references, on any text and in every
+str kind (Latin-1, UCS-2, UCS-4), and the Python references against their plain definitions."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import sys
 from collections import Counter
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 from tests.enrich_fixtures import dev_articles
 from worker.pipeline.enrich import identity, tokens
+from worker.pipeline.enrich.entities import _PART, CAP_RUN, py_cap_runs
 from worker.pipeline.enrich.identity import _WORD_TABLES, clear_word_cache, py_simhash_tokens
 from worker.pipeline.enrich.tokens import WORD_RE, py_word_counts, words
 from worker.pipeline.enrich.tone import NEGATE, py_indices
@@ -27,6 +29,7 @@ PIECES = st.one_of(
     st.sampled_from(["not ", "never ", "the ", "can't ", "DON'T ", "--x ", "'a ", "a-b-'c "]),
 )
 TEXTS = st.lists(PIECES, max_size=30).map("".join)
+_NAME_PARTS = _PART.strip("(?:)").split("|")
 KINDS = ("", "\xe9", "\u2019", "\U0001f600")  # appended: make the str Latin-1, UCS-2 or UCS-4
 
 
@@ -118,3 +121,50 @@ def test_regex_of_every_character_that_lower_cases_to_ascii() -> None:
         if not 0xD800 <= ord(ch) <= 0xDFFF and re.search("[a-z'-]", ch.lower())
     ]
     assert odd == ["\u0130", "\u212a"]
+
+
+# capitals of both ranges, word characters of every kind, apostrophes, hyphens, dots, name particles
+_CAP_PIECES = st.one_of(
+    st.text(
+        alphabet=st.sampled_from("AZÀÖØÞ×÷ßaz09_ '’-.\n\u2014é\u0130Σ١\U0001d400\u00b2\u00aa"), max_size=8
+    ),
+    st.text(max_size=5),
+    st.sampled_from(
+        [
+            *(f"{p} " for p in _NAME_PARTS),
+            "John ",
+            "O'Neil",
+            "J.R.R. ",
+            "U.S. ",
+            "Mc",
+            "de Gaulle",
+            "del Toro",
+        ]
+    ),
+)
+_CAP_TEXTS = st.lists(_CAP_PIECES, max_size=24).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_CAP_TEXTS)
+def test_c_cap_runs_equal_the_regex(text: str) -> None:
+    c = _compiled()
+    for kind in KINDS:
+        for s in (text + kind, kind + text):
+            assert c.cap_runs(s) == py_cap_runs(s) == [m.span() for m in CAP_RUN.finditer(s)]
+    assert sys.modules["worker.pipeline.enrich.entities"].cap_runs is c.cap_runs
+
+
+def test_c_cap_runs_on_the_corpus() -> None:
+    c = _compiled()
+    for _, article in dev_articles():
+        for text in (article.body_text, article.headline):
+            assert c.cap_runs(text) == py_cap_runs(text)
+    for text in ("", "A", "a", " A", "’A", "xA", "A ", "A de", "A de B", "A dex B", "A. B.C.", "A'", "A'b"):
+        assert c.cap_runs(text) == py_cap_runs(text), text
+
+
+def test_c_cap_runs_on_every_short_text() -> None:
+    c = _compiled()
+    for text in map("".join, itertools.product("A a.'-de", repeat=5)):
+        assert c.cap_runs(text) == py_cap_runs(text), text

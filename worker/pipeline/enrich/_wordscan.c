@@ -5,6 +5,7 @@
  * simhash(tokens, table)  == identity.py_simhash_tokens(tokens) with table = identity._WORD_TABLES
  *                            (a dict, or a dict subclass whose __missing__ fills it)
  * indices(tokens, words)  == [i for i, t in enumerate(tokens) if t in words]   (words: a set)
+ * cap_runs(s)             == [m.span() for m in entities.CAP_RUN.finditer(s)]  (capitalised runs)
  *
  * WORD_RE is [a-z][a-z'-]* over s.lower(): the only characters beyond ASCII whose lower case holds an
  * ASCII letter are U+0130 (-> "i" + U+0307, so it ends a word after its "i") and U+212A (-> "k"); every
@@ -410,7 +411,138 @@ indices(PyObject *Py_UNUSED(module), PyObject *const *args, Py_ssize_t nargs)
     return out;
 }
 
+/* ---------------------------------------------------------------- cap_runs */
+
+/* entities.CAP_RUN, whose greedy match never needs to backtrack (every part after the first capital can
+ * match empty, and an iteration of the run's repeated group succeeds or fails on its first characters):
+ *
+ *   [UP](?<![\w'’].) REST INITIALS (?:[ ](?:PART[ ])?[UP] REST INITIALS)*
+ *   UP = [A-ZÀ-ÖØ-Þ]   REST = [\w\-]*(?:['’](?=\w)[\w\-]*)*   INITIALS = \.?(?:[UP]\.)*
+ *
+ * \w is re's Unicode word character: str.isalnum() or "_". */
+
+#define RD(i) PyUnicode_READ(kind, data, (i))
+
+static inline int
+is_up(Py_UCS4 c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xDE);
+}
+
+static inline int
+is_word(Py_UCS4 c)
+{
+    if (c < 128) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    }
+    return Py_UNICODE_ISALNUM(c);
+}
+
+static inline int
+is_apostrophe(Py_UCS4 c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+/* the end of REST INITIALS starting at i */
+static Py_ssize_t
+token_tail(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    while (i < n && (is_word(RD(i)) || RD(i) == '-')) {
+        i++;
+    }
+    while (i + 1 < n && is_apostrophe(RD(i)) && is_word(RD(i + 1))) {
+        i++;
+        while (i < n && (is_word(RD(i)) || RD(i) == '-')) {
+            i++;
+        }
+    }
+    if (i < n && RD(i) == '.') {
+        i++;
+    }
+    while (i + 1 < n && is_up(RD(i)) && RD(i + 1) == '.') {
+        i += 2;
+    }
+    return i;
+}
+
+static const char *const name_parts[] = {
+    "de", "da", "di", "van", "von", "der", "bin", "al", "el", "la", "le", "du", "del", "dos", "of", "for", NULL,
+};
+
+/* the length of the name particle (PART) at i if one is there, followed by a space, else 0 */
+static Py_ssize_t
+name_part(int kind, const void *data, Py_ssize_t n, Py_ssize_t i)
+{
+    for (const char *const *part = name_parts; *part != NULL; part++) {
+        Py_ssize_t len = (Py_ssize_t)strlen(*part);
+        if (i + len >= n || RD(i + len) != ' ') {
+            continue;
+        }
+        Py_ssize_t j = 0;
+        while (j < len && RD(i + j) == (Py_UCS4)(unsigned char)(*part)[j]) {
+            j++;
+        }
+        if (j == len) {
+            return len;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+cap_runs(PyObject *Py_UNUSED(module), PyObject *arg)
+{
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    if (unpack(arg, &kind, &data, &n) < 0) {
+        return NULL;
+    }
+    PyObject *out = PyList_New(0);
+    if (out == NULL) {
+        return NULL;
+    }
+    Py_ssize_t i = 0;
+    while (i < n) {
+        Py_UCS4 c = RD(i);
+        if (!is_up(c)) {
+            i++;
+            continue;
+        }
+        if (i >= 1 && (is_word(RD(i - 1)) || is_apostrophe(RD(i - 1)))) { /* (?<![\w'’].) */
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_ssize_t end = token_tail(kind, data, n, i + 1);
+        while (end < n && RD(end) == ' ') {
+            Py_ssize_t k = end + 1;
+            Py_ssize_t part = k < n ? name_part(kind, data, n, k) : 0;
+            if (part && k + part + 1 < n && is_up(RD(k + part + 1))) {
+                end = token_tail(kind, data, n, k + part + 2);
+            }
+            else if (k < n && is_up(RD(k))) {
+                end = token_tail(kind, data, n, k + 1);
+            }
+            else {
+                break;
+            }
+        }
+        PyObject *span = Py_BuildValue("(nn)", start, end);
+        if (span == NULL || PyList_Append(out, span) < 0) {
+            Py_XDECREF(span);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(span);
+        i = end;
+    }
+    return out;
+}
+
 static PyMethodDef methods[] = {
+    {"cap_runs", cap_runs, METH_O, "cap_runs(s) == [m.span() for m in entities.CAP_RUN.finditer(s)]"},
     {"word_counts", word_counts, METH_O,
      "word_counts(s) == (WORD_RE.findall(s.lower()), their counts in first-seen order)"},
     {"simhash", (PyCFunction)(void (*)(void))simhash, METH_FASTCALL,

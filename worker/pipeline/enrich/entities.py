@@ -7,6 +7,7 @@ Persons are runs of 2-4 capitalised tokens that are not places or organisations,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_forms import nickname_names, regnal_name
@@ -123,17 +124,31 @@ def _name_like(tokens: list[str]) -> bool:
     return True
 
 
+def py_cap_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the ``CAP_RUN`` matches (the C function ``_wordscan.cap_runs`` when the compiled build is
+    active: one pass, no regex; this is its reference)."""
+    return [m.span() for m in CAP_RUN.finditer(text)]
+
+
+cap_runs: Callable[[str], list[tuple[int, int]]] = py_cap_runs
+try:  # the C build sits on the package path only when it matches the sources (worker/native.py)
+    from worker.pipeline.enrich._wordscan import cap_runs as _c_cap_runs
+except ImportError:
+    pass
+else:
+    cap_runs = _c_cap_runs
+
+
 def _segments(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
     """Capitalised runs with gazetteer hits cut out (so ``Czech Interior Minister X`` loses ``Czech``)."""
     spans: list[tuple[int, str]] = []
     hit_i = 0
     n_hits = len(hits)
-    for m in CAP_RUN.finditer(text):
-        s, e = m.span()
+    for s, e in cap_runs(text):
         while hit_i < n_hits and hits[hit_i].end <= s:
             hit_i += 1
         if hit_i == n_hits or hits[hit_i].start >= e:  # the common case: no hit inside the run
-            spans.append((s, m.group()))
+            spans.append((s, text[s:e]))
             continue
         j = hit_i
         cur = s
