@@ -1,8 +1,11 @@
-"""Compiled builds of the hot pure packages (mypyc), used only when they match the sources exactly.
+"""Compiled builds of the hot pure packages (mypyc, hand-written C), used only when they match the sources
+exactly.
 
 ``make install`` runs ``python -m worker.native ensure``: mypyc compiles the modules of each package in
-``GROUPS`` (their ``__init__`` stays Python) into ``build/native/`` beside the sources, and writes a
-manifest with the SHA-256 of every compiled source and the interpreter's extension suffix.  When a
+``GROUPS`` (their ``__init__`` stays Python; ``COMPILED`` says which modules) and the C compiler its
+``_*.c`` extension modules (each with a Python reference beside it) into ``build/native/`` beside the
+sources, and writes a manifest with the SHA-256 of every module and C source of the package (those left as
+Python too: the compiled code was typed against them) and the interpreter's extension suffix.  When a
 package is imported, its ``__init__`` calls ``activate``, which puts the compiled directory first on the
 package's ``__path__`` only if the manifest matches the sources on disk; otherwise (no C compiler at
 install, a source edited since the build, another Python) the package runs as plain Python, with the
@@ -17,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import sys
 import sysconfig
 from collections.abc import MutableSequence
@@ -27,10 +31,30 @@ NATIVE_DIR = ROOT / "build" / "native"
 PURE_ENV = "NEWS_INGEST_PURE_PYTHON"
 
 # package -> modules left as Python (besides __init__): html.py only wraps trafilatura.
-# The enrich package is not compiled: measured 2.18 -> 1.97 ms/article (10%), and mypyc's ``str.lower``
-# ignores the final-sigma rule (``"AΣ".lower()``), which changes keywords of Greek text.
 GROUPS: dict[str, frozenset[str]] = {
     "worker.pipeline.parse": frozenset({"html.py"}),
+    "worker.pipeline.enrich": frozenset(),
+}
+# package -> the only modules mypyc compiles, where not all of them are.  In enrich: the person and
+# organisation finder, the number and date scans, the sentence helpers and the assembly of entities, where
+# mypyc saves ~7% of the enrich time (the word loops are the C extension ``_wordscan.c``; keywords, tone
+# and language measured no gain).  mypyc's ``s.lower()`` ignores the final-sigma rule (``"AΣ".lower()``),
+# so these modules call ``text_case.lower`` (tests/unit/test_native.py).
+COMPILED: dict[str, frozenset[str]] = {
+    "worker.pipeline.enrich": frozenset(
+        {
+            "entities.py",
+            "name_links.py",
+            "name_merges.py",
+            "name_forms.py",
+            "name_index.py",
+            "numbers.py",
+            "dates.py",
+            "paragraphs.py",
+            "sentences.py",
+            "assemble.py",
+        }
+    ),
 }
 
 _active: dict[str, str] = {}  # package -> "native" or the reason it is not
@@ -47,12 +71,26 @@ def package_dir(package: str) -> Path:
 def sources(package: str) -> list[Path]:
     """The Python modules of ``package`` that mypyc compiles (C extensions: ``c_sources``)."""
     skip = GROUPS[package] | {"__init__.py"}
-    return sorted(p for p in package_dir(package).glob("*.py") if p.name not in skip)
+    only = COMPILED.get(package)
+    return sorted(
+        p
+        for p in package_dir(package).glob("*.py")
+        if p.name not in skip and (only is None or p.name in only)
+    )
 
 
 def c_sources(package: str) -> list[Path]:
     """Hand-written C extension modules of ``package`` (each with a Python reference beside it)."""
     return sorted(package_dir(package).glob("_*.c"))
+
+
+def watched(package: str) -> list[Path]:
+    """The files whose digests the manifest holds: every module of ``package`` (but ``__init__``) and its
+    C extensions.  Modules left as Python count too: mypyc specialised the compiled code to the types it
+    saw in them (a constant that changes from a frozenset to a dict would break it), so an edit to any
+    module of the package makes the build stale."""
+    mods = sorted(p for p in package_dir(package).glob("*.py") if p.name != "__init__.py")
+    return [*mods, *c_sources(package)]
 
 
 def _digest(path: Path) -> str:
@@ -74,7 +112,7 @@ def _why_not(package: str) -> str | None:
     if manifest.get("ext_suffix") != _ext_suffix():
         return "built for another Python"
     built: dict[str, str] = manifest.get("sources", {})
-    current = {str(p.relative_to(ROOT)): _digest(p) for p in [*sources(package), *c_sources(package)]}
+    current = {str(p.relative_to(ROOT)): _digest(p) for p in watched(package)}
     if built != current:
         return "sources changed since the build (run `make install`)"
     return None
@@ -110,12 +148,18 @@ def build(packages: list[str] | None = None) -> int:
     for package in packages or list(GROUPS):
         srcs = sources(package)
         manifest_path(package).unlink(missing_ok=True)
+        # a module no longer compiled must not leave its stale shim (it would import a missing symbol)
+        shutil.rmtree(NATIVE_DIR.joinpath(*package.split(".")), ignore_errors=True)
         rel = [str(p.relative_to(ROOT)) for p in srcs]
         c_rel = [str(p.relative_to(ROOT)) for p in c_sources(package)]
         cwd = Path.cwd()
         try:
             os.chdir(ROOT)  # mypyc names modules after their paths relative to the working directory
-            ext = mypycify(rel, group_name=f"{package}._native", target_dir=str(tmp / "c" / package))
+            ext = (
+                mypycify(rel, group_name=f"{package}._native", target_dir=str(tmp / "c" / package))
+                if rel
+                else []
+            )
             ext += [Extension(f"{package}.{Path(c).stem}", [c], extra_compile_args=["-O3"]) for c in c_rel]
             setup(
                 name=f"native-{package}",
@@ -133,7 +177,7 @@ def build(packages: list[str] | None = None) -> int:
         manifest = {
             "ext_suffix": _ext_suffix(),
             "python": sys.version,
-            "sources": {r: _digest(ROOT / r) for r in [*rel, *c_rel]},
+            "sources": {str(p.relative_to(ROOT)): _digest(p) for p in watched(package)},
         }
         manifest_path(package).write_text(json.dumps(manifest, indent=1), encoding="utf-8")
         print(f"native build of {package}: {len(srcs)} modules compiled, {len(c_rel)} C extension(s)")

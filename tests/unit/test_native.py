@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -92,7 +93,7 @@ def test_stale_or_missing_build_is_not_used(tmp_path: Path, monkeypatch: pytest.
     assert native._why_not(package) == "not built (run `make install`)"
     current = {
         str(p.relative_to(native.ROOT)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in [*native.sources(package), *native.c_sources(package)]
+        for p in native.watched(package)
     }
     manifest = {"ext_suffix": native._ext_suffix(), "sources": current}
     native.manifest_path(package).write_text(json.dumps(manifest), encoding="utf-8")
@@ -119,3 +120,26 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
     assert "segment.py" in names and "article.py" in names
     assert "__init__.py" not in names and "html.py" not in names
     assert [p.name for p in native.c_sources("worker.pipeline.parse")] == ["_textscan.c"]
+    enrich = {p.name for p in native.sources("worker.pipeline.enrich")}
+    assert enrich == native.COMPILED["worker.pipeline.enrich"] and "entities.py" in enrich
+    # the manifest also watches the modules left as Python (the compiled ones were typed against them)
+    assert {p.name for p in native.watched("worker.pipeline.enrich")} >= {
+        "quotes.py",
+        "_wordscan.c",
+        "tone.py",
+    }
+    assert [p.name for p in native.c_sources("worker.pipeline.enrich")] == ["_wordscan.c"]
+
+
+def test_compiled_enrich_modules_use_cpythons_lower() -> None:
+    """mypyc's ``s.lower()`` misses the final-sigma rule; compiled enrich modules call ``text_case.lower``."""
+    from worker.pipeline.enrich.text_case import lower
+
+    assert lower("ΟΔΥΣΣΕΑΣ") == "ΟΔΥΣΣΕΑΣ".lower() == "οδυσσεας"
+    offenders = [
+        f"{p.name}:{i}"
+        for p in native.sources("worker.pipeline.enrich")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"\.(lower|casefold)\(", line)
+    ]
+    assert not offenders, offenders

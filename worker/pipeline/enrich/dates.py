@@ -18,6 +18,7 @@ from worker.models.enrichment import DateMention
 from worker.models.trusted import trusted
 from worker.pipeline.enrich.byte_scan import latin1_twin, mark_table
 from worker.pipeline.enrich.paragraphs import is_body, matches_at
+from worker.pipeline.enrich.text_case import lower
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -48,7 +49,7 @@ FUTURE_CUES = re.compile(r"\b(?:next|will|would|is set to|are set to|scheduled|p
 
 
 def _month_no(token: str) -> int:
-    return MONTHS[token.lower().rstrip(".")[:3]]
+    return MONTHS[lower(token).rstrip(".")[:3]]
 
 
 def _nearest_year(month: int, day: int, pub: date) -> date | None:
@@ -128,13 +129,13 @@ def extract_dates(
         if m.group("wd"):
             if published is not None:
                 sent_start = max(text.rfind(". ", para_start, start), para_start)
-                wd = WEEKDAYS[m.group("wd").lower()]
+                wd = WEEKDAYS[lower(m.group("wd"))]
                 resolved = _weekday(wd, published, text[sent_start:start]).isoformat()
         elif m.group("lone"):
             start = m.start("lone")
             month = _month_no(m.group("month2"))
             if published is not None:
-                prep = m.group("prep").strip().lower()
+                prep = lower(m.group("prep").strip())
                 year = published.year
                 if prep == "next" or (prep != "last" and month > published.month and prep == "this"):
                     year += 1 if month <= published.month else 0

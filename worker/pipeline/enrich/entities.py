@@ -7,6 +7,7 @@ Persons are runs of 2-4 capitalised tokens that are not places or organisations,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from worker.pipeline.enrich.gazetteer import Hit
 from worker.pipeline.enrich.name_forms import nickname_names, regnal_name
@@ -31,6 +32,7 @@ from worker.pipeline.enrich.name_words import (
     ROLE_NOUNS,
     TITLES,
 )
+from worker.pipeline.enrich.text_case import lower
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # title words that are also surnames, kept as the last token of a name: "Ken Doctor", "Carole King"
@@ -67,8 +69,8 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
     """Drop leading sentence words, titles (``Sen.``/``Sen``), party tags (``D-Ohio``), an owner before a
     possessive (``SentinelOne's Hegel``) and role nouns before a full name (``Student Daniel Broz``);
     strip a possessive from the last token."""
-    while tokens and (tokens[0].lower() in stopwords or tokens[0] in PRONOUN_LIKE):
-        if tokens[0] in _WORD_GIVEN_NAMES and len(tokens) == 2 and tokens[1].lower() not in GIVEN_NAMES:
+    while tokens and (lower(tokens[0]) in stopwords or tokens[0] in PRONOUN_LIKE):
+        if tokens[0] in _WORD_GIVEN_NAMES and len(tokens) == 2 and lower(tokens[1]) not in GIVEN_NAMES:
             break  # "Will Moy", "May Mobley": a given name, not "Will Michael ...?"
         tokens = tokens[1:]
     while tokens and _PARTY_TAG.match(tokens[-1]):
@@ -91,7 +93,7 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
         )
     tokens = tokens[cut:]
     for i in range(1, len(tokens)):
-        if tokens[i].lower() in NOT_NAME_WORDS:  # "Lauren Still Together": a heading in title case
+        if lower(tokens[i]) in NOT_NAME_WORDS:  # "Lauren Still Together": a heading in title case
             tokens = tokens[:i]
             break
     while len(tokens) > 2 and _abstract_noun(tokens[0]):  # "Urbanism Ans Persoons", "Equity Stefanie Frey"
@@ -120,7 +122,7 @@ def is_title(tok: str) -> bool:
 def _abstract_noun(tok: str) -> bool:
     """A leading capitalised abstract noun (``Urbanism``, ``Equity``, ``Transportation``) ends a title,
     it does not start a name; known given names are never cut."""
-    low = tok.lower()
+    low = lower(tok)
     return low.endswith(_ABSTRACT_ENDINGS) and low not in GIVEN_NAMES
 
 
@@ -136,7 +138,7 @@ def is_place_name(tokens: list[str]) -> bool:
     if tokens[-1] in PLACE_TAILS or tokens[0] in PLACE_HEADS:
         return True
     tail = tokens[-2] if len(tokens) > 2 and tokens[-1] in SUFFIX_FORMS else tokens[-1]
-    return tail in EVENT_TAILS and tokens[0].lower() not in GIVEN_NAMES
+    return tail in EVENT_TAILS and lower(tokens[0]) not in GIVEN_NAMES
 
 
 def is_org_run(tokens: list[str]) -> bool:
@@ -152,17 +154,31 @@ def _name_like(tokens: list[str]) -> bool:
     return True
 
 
+def py_cap_runs(text: str) -> list[tuple[int, int]]:
+    """Spans of the ``CAP_RUN`` matches (the C function ``_wordscan.cap_runs`` when the compiled build is
+    active: one pass, no regex; this is its reference)."""
+    return [m.span() for m in CAP_RUN.finditer(text)]
+
+
+cap_runs: Callable[[str], list[tuple[int, int]]] = py_cap_runs
+try:  # the C build sits on the package path only when it matches the sources (worker/native.py)
+    from worker.pipeline.enrich._wordscan import cap_runs as _c_cap_runs
+except ImportError:
+    pass
+else:
+    cap_runs = _c_cap_runs
+
+
 def _segments(text: str, hits: list[Hit]) -> list[tuple[int, str]]:
     """Capitalised runs with gazetteer hits cut out (so ``Czech Interior Minister X`` loses ``Czech``)."""
     spans: list[tuple[int, str]] = []
     hit_i = 0
     n_hits = len(hits)
-    for m in CAP_RUN.finditer(text):
-        s, e = m.span()
+    for s, e in cap_runs(text):
         while hit_i < n_hits and hits[hit_i].end <= s:
             hit_i += 1
         if hit_i == n_hits or hits[hit_i].start >= e:  # the common case: no hit inside the run
-            spans.append((s, m.group()))
+            spans.append((s, text[s:e]))
             continue
         j = hit_i
         cur = s

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from urllib.parse import urlsplit, urlunsplit
 
 from worker.models.article import ParsedArticle
@@ -65,11 +66,11 @@ def content_sha256(body_text: str) -> str:
 
 
 def simhash64(text: str) -> int:
-    """Simhash of ``text`` (see ``simhash_tokens``)."""
+    """Simhash of ``text`` (see ``py_simhash_tokens``)."""
     return simhash_tokens(words(text))
 
 
-def simhash_tokens(tokens: list[str]) -> int:
+def py_simhash_tokens(tokens: list[str]) -> int:
     """Charikar simhash over the 3-word shingles of ``tokens`` (``tokens.words`` of the text).
 
     A shingle ``(a, b, c)`` hashes to ``T1[a] ^ T2[b] ^ T3[c]`` (simple tabulation hashing with words as
@@ -102,3 +103,18 @@ def simhash_tokens(tokens: list[str]) -> int:
                 out |= bit
             bit <<= 1
     return out
+
+
+def _c_simhash_tokens(tokens: list[str]) -> int:
+    return _c_simhash(tokens, _WORD_TABLES)
+
+
+# the C function of ``_wordscan.c`` (the same counts, one pass over the shingles) when the compiled build
+# is active (worker/native.py)
+simhash_tokens: Callable[[list[str]], int] = py_simhash_tokens
+try:
+    from worker.pipeline.enrich._wordscan import simhash as _c_simhash
+except ImportError:
+    pass
+else:
+    simhash_tokens = _c_simhash_tokens

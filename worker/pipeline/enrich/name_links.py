@@ -7,6 +7,7 @@ import re
 
 from worker.pipeline.enrich.name_index import NameIndex, Person, surname_of
 from worker.pipeline.enrich.name_words import GIVEN_NAMES, ROLE_NOUNS, TITLES
+from worker.pipeline.enrich.text_case import lower
 
 _NAME_TOKEN = r"[A-ZÀ-ÖØ-Þ][\w\-]*(?:['’](?=\w)[\w\-]*)*\.?"
 _KNOWN_AS = re.compile(
@@ -33,7 +34,7 @@ def headline_names(headline: str, index: NameIndex) -> list[str]:
     added: list[str] = []
     for m in _HEADLINE_NAME.finditer(headline):
         first, last = m.group(1), m.group(2)
-        if first.lower() not in GIVEN_NAMES or first in index.surnames or last in index.surnames:
+        if lower(first) not in GIVEN_NAMES or first in index.surnames or last in index.surnames:
             continue
         full = f"{first} {last}"
         if full not in index.persons:
@@ -53,7 +54,7 @@ def given_name_before(body: str, start: int, *, any_name: bool = False) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if word.lower() in GIVEN_NAMES:
+    if lower(word) in GIVEN_NAMES:
         return True
     if not any_name or word in _NOT_FIRST_NAMES or word in TITLES or word in ROLE_NOUNS:
         return False
@@ -73,7 +74,7 @@ def shared_surnames(body: str, persons: dict[str, Person], stopwords: frozenset[
             if m is None:
                 continue
             first = m.group(1)
-            if first in lasts or first.lower() in stopwords or first in TITLES or first in ROLE_NOUNS:
+            if first in lasts or lower(first) in stopwords or first in TITLES or first in ROLE_NOUNS:
                 continue
             full = f"{first} {tokens[1]}"
             if full not in persons:
@@ -99,9 +100,9 @@ def lone_given_names(
         if pos < 0 or (mark != "*" and mark != ",") or tok in taken:
             continue
         starred = mark == "*" and not body[end + 1 : end + 2].isalnum()
-        if not starred and (tok.lower() not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
+        if not starred and (lower(tok) not in GIVEN_NAMES or _AGE_AFTER.match(body, end) is None):
             continue
-        if tok.lower() not in stopwords:
+        if lower(tok) not in stopwords:
             persons[tok] = Person(tok)
             taken.add(tok)
             added.append(tok)
@@ -121,7 +122,7 @@ def add_aliases(body: str, index: NameIndex) -> None:
         return
     for m in _KNOWN_AS.finditer(body):
         alias = m.group(1).rstrip(".,")
-        if alias.lower() in _ARTICLES or alias in index.persons:
+        if lower(alias) in _ARTICLES or alias in index.persons:
             continue
         owner = None
         for canonical, person in index.persons.items():

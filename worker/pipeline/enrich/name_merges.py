@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from worker.pipeline.enrich.name_words import GIVEN_NAMES, PERSON_NOUNS
+from worker.pipeline.enrich.text_case import lower
 
 if TYPE_CHECKING:
     from worker.pipeline.enrich.name_index import NameIndex, Person
@@ -55,7 +56,7 @@ def merge_partial_names(persons: dict[str, Person]) -> None:
         if (
             " " in rest
             and rest in persons
-            and head.lower() not in GIVEN_NAMES
+            and lower(head) not in GIVEN_NAMES
             and persons[rest].mentions[:1] < persons[name].mentions[:1]  # the full name came first
         ):
             cut = len(head) + 1
@@ -88,7 +89,7 @@ def drop_leading_nouns(body: str, persons: dict[str, Person]) -> None:
         rest = name
         while rest.count(" ") >= 2:
             first, tail = rest.split(" ", 1)
-            low = first.lower()
+            low = lower(first)
             role = low in PERSON_NOUNS or low.endswith(_ROLE_ENDINGS)
             if not role or low in GIVEN_NAMES or not first.isalpha() or not _lower_word(body, low):
                 break

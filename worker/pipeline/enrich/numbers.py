@@ -10,6 +10,7 @@ from worker.models.enrichment import NumberKind, NumberMention
 from worker.models.trusted import trusted
 from worker.pipeline.enrich.byte_scan import latin1_twin, mark_table
 from worker.pipeline.enrich.paragraphs import is_body, matches_at
+from worker.pipeline.enrich.text_case import lower
 
 SCALE = {
     "thousand": 1e3,
@@ -89,7 +90,7 @@ UNIT_STOP = frozenset(
 def _value(num: str, scale: str | None) -> float:
     value = float(num.replace(",", ""))
     if scale:
-        value *= SCALE.get(scale.lower(), 1.0)
+        value *= SCALE.get(lower(scale), 1.0)
     return value
 
 

@@ -3,12 +3,18 @@
 Each function returns exactly what its regex would (``words`` == ``WORD_RE.findall(text.lower())``,
 ``letter_words`` == ``LETTERS_RE.findall(text.lower())``), checked by tests on the dev corpus and on
 random text; the regex stays as the fallback for inputs the fast path does not cover.
+
+``word_counts`` (the body's words and their counts) is the C function of ``_wordscan.c`` when the
+compiled build is active (``worker/native.py``): one pass over the str's code units that makes one str
+per distinct word.  ``py_word_counts`` is its Python reference.
 """
 
 from __future__ import annotations
 
 import re
 import string
+from collections import Counter
+from collections.abc import Callable
 
 WORD_RE = re.compile(r"[a-z][a-z'-]*")
 LETTERS_RE = re.compile(r"[^\W\d_]+")
@@ -84,3 +90,25 @@ def letter_words(text: str) -> list[str]:
         if not ascii_text.isascii():
             return LETTERS_RE.findall(text.lower())  # (lower() of the original: final-sigma context)
     return ascii_text.encode("ascii").translate(_LETTER_TABLE).decode("ascii").split()
+
+
+def py_word_counts(text: str, twin: bytes | None = None) -> tuple[list[str], Counter[str]]:
+    """``words(text)`` and their counts (first-seen order)."""
+    tokens = words(text, twin)
+    return tokens, Counter(tokens)
+
+
+def _c_word_counts(text: str, twin: bytes | None = None) -> tuple[list[str], Counter[str]]:
+    tokens, counts = _c_scan(text)
+    return tokens, Counter(counts)
+
+
+word_counts: Callable[[str, bytes | None], tuple[list[str], Counter[str]]] = py_word_counts
+COMPILED = False
+try:  # the C build sits on the package path only when it matches the sources (worker/native.py)
+    from worker.pipeline.enrich._wordscan import word_counts as _c_scan
+except ImportError:
+    pass
+else:
+    word_counts = _c_word_counts
+    COMPILED = True

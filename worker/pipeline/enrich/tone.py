@@ -13,8 +13,10 @@ rule (a valence word within three tokens after ``not``/``never``/... is scaled b
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Set
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 from worker.models.enrichment import Tone
 from worker.models.trusted import trusted
@@ -60,17 +62,29 @@ class _Sums:
             self.n_neg += n
 
 
+def _valence_sums(counts: Counter[str], lex: dict[str, float]) -> _Sums:
+    """The sums over the words of ``counts``, added in first-seen order (float sums must not depend on
+    set order); the lexicon lookups and the filtering are C-level ``map``/``compress``, the Python loop
+    only sees the few words that have a valence."""
+    vals = list(map(lex.get, counts))
+    found = compress(counts, vals)  # words with a non-zero valence
+    sums = _Sums()
+    for v, n in zip(filter(None, vals), map(counts.__getitem__, found), strict=True):
+        if v > 0:
+            sums.pos += v * n
+            sums.n_pos += n
+        else:
+            sums.neg += v * n
+            sums.n_neg += n
+    return sums
+
+
 def tone(tokens: list[str], counts: Counter[str], lex: dict[str, float]) -> Tone | None:
     """Tone of a body given its lower-cased word tokens and their counts; None for an empty body."""
     if not tokens:
         return None
-    sums = _Sums()
-    get = lex.get
-    for word, n in counts.items():  # first-seen order: float sums must not depend on set order
-        v = get(word)
-        if v is not None:
-            sums.add(v, n)
-    present = NEGATE.intersection(counts) if sums.n_pos + sums.n_neg else None
+    sums = _valence_sums(counts, lex)
+    present = frozenset(filter(counts.__contains__, NEGATE)) if sums.n_pos + sums.n_neg else None
     if present:
         for v in _negated(tokens, present, lex):
             sums.add(v, -1)  # take the plain reading back out (n = -1 undoes one word) ...
@@ -95,7 +109,7 @@ def _negated(tokens: list[str], present: frozenset[str], lex: dict[str, float]) 
     out: list[float] = []
     last = -1
     n = len(tokens)
-    for i in [i for i, tok in enumerate(tokens) if tok in present]:
+    for i in indices(tokens, present):
         for j in range(max(i + 1, last + 1), min(i + 1 + NEGATION_WINDOW, n)):
             word = tokens[j]
             v = lex.get(word)
@@ -103,3 +117,18 @@ def _negated(tokens: list[str], present: frozenset[str], lex: dict[str, float]) 
                 out.append(v)
             last = j
     return out
+
+
+def py_indices(tokens: list[str], present: Set[str]) -> list[int]:
+    """Indices of the tokens in ``present``."""
+    return [i for i, tok in enumerate(tokens) if tok in present]
+
+
+# the C function of ``_wordscan.c`` when the compiled build is active (worker/native.py)
+indices: Callable[[list[str], Set[str]], list[int]] = py_indices
+try:
+    from worker.pipeline.enrich._wordscan import indices as _c_indices
+except ImportError:
+    pass
+else:
+    indices = _c_indices
