@@ -56,8 +56,10 @@ HOLDOUT7 = DATA / "enrich_labels_holdout7.jsonl"  # unseen NAEB articles, the la
 COUNTRIES10 = DATA / "enrich_labels_countries10.jsonl"  # unseen NAEB articles, countries only
 HOLDOUT12 = DATA / "enrich_labels_holdout12.jsonl"  # unseen NAEB articles, quotes only
 COUNTRIES11 = DATA / "enrich_labels_countries11.jsonl"  # unseen NAEB articles, countries only
-# 44 real news articles (README-news13-sources.md, README-news13a.md), quotes and countries
+# 44 real news articles (README-news13-sources.md, README-news13a.md), quotes and countries; opened
 NEWS13A = DATA / "enrich_labels_news13a.jsonl"
+# the other 45 (README-news13b.md): kept sealed through the whole session, measured once on its final code
+NEWS13B = DATA / "enrich_labels_news13b.jsonl"
 SETS = (
     ("dev", LABELS),
     ("holdout", HOLDOUT),
@@ -73,6 +75,7 @@ SETS = (
     ("holdout12", HOLDOUT12),
     ("countries11", COUNTRIES11),
     ("news13a", NEWS13A),
+    ("news13b", NEWS13B),
 )
 HONORIFICS = re.compile(r"^(?:sir|dame|mr|mrs|ms|dr|the|a|an|some)\.? ")
 
@@ -207,6 +210,7 @@ def test_later_holdout_labels_are_separate() -> None:
         (HOLDOUT7, 300),
         (HOLDOUT12, 250),
         (NEWS13A, 350),
+        (NEWS13B, 400),
     ):
         labels = load_labels(path)
         assert len(labels) >= 15
@@ -239,6 +243,8 @@ def test_country_micro_f1() -> None:
     assert cached_score(COUNTRIES11)["country_f1"] >= 0.96, "\n".join(cached_score(COUNTRIES11)["misses"])
     # news13a (44 real news articles): 0.959 measured while sealed, unchanged since
     assert cached_score(NEWS13A)["country_f1"] >= 0.95, "\n".join(cached_score(NEWS13A)["misses"])
+    # news13b (45 real news articles): 0.987 sealed at the session's start and again on its final code
+    assert cached_score(NEWS13B)["country_f1"] >= 0.97, "\n".join(cached_score(NEWS13B)["misses"])
 
 
 def test_quote_speaker_accuracy_floor() -> None:
@@ -264,17 +270,20 @@ def test_quote_speaker_accuracy_floor() -> None:
     # holdout12: 0.696 (199/286) measured once while sealed, on the session's final code
     assert cached_score(HOLDOUT12)["speaker_accuracy"] >= 0.68, "\n".join(cached_score(HOLDOUT12)["misses"])
     # news13a (44 real news articles): 0.766 (315/411) measured while sealed at the session's start, 0.771 on
-    # the first fixes; opened: 0.839 (345/411) after its general classes
-    assert cached_score(NEWS13A)["speaker_accuracy"] >= 0.82, "\n".join(cached_score(NEWS13A)["misses"])
+    # the first fixes; opened: 0.852 (350/411) after its general classes
+    assert cached_score(NEWS13A)["speaker_accuracy"] >= 0.83, "\n".join(cached_score(NEWS13A)["misses"])
+    # news13b (45 real news articles): 0.841 (365/434) sealed at the session's start, 0.848 (368/434) sealed
+    # on its final code; not tuned on
+    assert cached_score(NEWS13B)["speaker_accuracy"] >= 0.83, "\n".join(cached_score(NEWS13B)["misses"])
 
 
 def test_quote_speaker_accuracy_all_sets() -> None:
     """All label sets together (0.901 before holdout8 joined, 0.860 with it as first measured, 0.919
     after the holdout8 classes were fixed; 0.894 with holdout9 as first measured, 0.911 after its
     classes; 0.891 with holdout7 after its nickname and regnal-title classes; 0.867 with holdout12 as
-    measured once, sealed, on the final code; 0.880 with news13a after the second session's classes):
-    every set has been tuned on by now, so this is a regression guard; the unseen figures are the sealed
-    measurements in tests/data/README.md."""
+    measured once, sealed, on the final code; 0.880 with news13a after the second session's classes;
+    0.877 with news13b as measured sealed): a regression guard (every set but news13b has been tuned on);
+    the unseen figures are the sealed measurements in tests/data/README.md."""
     assert combined_accuracy() >= 0.865, "\n".join(cached_score(LABELS)["misses"])
 
 
