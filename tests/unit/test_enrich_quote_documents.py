@@ -305,3 +305,18 @@ def test_a_common_lower_case_word_is_no_speaker_but_another_is() -> None:
     )
     assert speaker_of(found, "This is gorgeous") == "another"
     assert speaker_of(found, "a story") != "everything"
+
+
+def test_an_office_or_abbreviated_role_before_a_full_name() -> None:
+    found = quotes(
+        "Director of Public Prosecution Eva-Lena Marsh spoke on Monday.",
+        "Ms Marsh said: “The injured party has given a credible account.”",
+        "“He was protecting himself,” said Rams DL Shel Ricketts.",
+    )
+    assert speaker_of(found, "The injured party") == "Eva-Lena Marsh"
+    assert speaker_of(found, "He was protecting") == "Shel Ricketts"
+
+
+def test_a_forecast_speaks_for_its_owner() -> None:
+    found = quotes("Tourism “will become important,” according to the Harbor Institute’s forecast.")
+    assert speaker_of(found, "will become") == "Harbor Institute"

@@ -54,6 +54,7 @@ _PARTY_TAG = re.compile(r"^\(?[DRI]-[A-Z][\w.]*\)?[,.]?$")  # "D-Ohio", "(R-Texa
 
 _APOSTROPHES = str.maketrans({"’": "'", "'": "’"})
 _POSSESSIVE = ("'s", "’s", "s'", "s’")  # "SentinelOne's Hegel", "Actors’ Equity"
+_OFFICE_ENDINGS = ("tion", "sion", "ment", "ism", "ology")  # "Public Prosecution", "Department"
 _ABSTRACT_ENDINGS = ("ism", "ity", "tion", "sion", "ment", "ness", "ology", "ics")
 
 _SHORT_ENDS = frozenset({"May.", "June.", "July."})  # a month that ends a sentence: "in May. But"
@@ -100,8 +101,9 @@ def clean_name(tokens: list[str], stopwords: frozenset[str]) -> list[str]:
         tokens = tokens[1:]
     cut = 0
     for k in range(len(tokens) - 2):  # "Student Daniel Broz", "BuzzFeed Shopping Editor Jane Roe"
-        if tokens[k] in ROLE_NOUNS:
-            cut = k + 1
+        inner = lower(tokens[k]).endswith(_OFFICE_ENDINGS)  # not "-ity": Trinity, Verity, Felicity
+        if tokens[k] in ROLE_NOUNS or inner or (k and _acronym(tokens[k])):
+            cut = k + 1  # ... "Public Prosecution Eva-Marie Persson", "Browns DL Sheldon Richardson"
     tokens = tokens[cut:]
     if tokens and tokens[-1].endswith(("'s", "’s")):
         tokens[-1] = tokens[-1][:-2]

@@ -102,7 +102,7 @@ PERSON_NOUNS = _words(
 DOC_NOUNS = _words(
     """
     statement letter email post tweet release report lawsuit suit complaint memo video account
-    testimony interview op-ed essay blog website
+    testimony interview op-ed essay blog website forecast analysis survey study poll estimate announcement
     """
 )
 

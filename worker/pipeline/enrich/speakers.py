@@ -129,9 +129,11 @@ class SpeakerResolver(Antecedents):
             return self._pronoun(low[0], pos)  # "she", "She seems to", "he would later"
         if len(words) == 2 and low[0] in ("his", "her", "their", "its") and low[1] in DOC_NOUNS:
             return self._pronoun(low[0], pos)
-        if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s")):
-            words = words[:-1]
-            words[-1] = words[-1][:-2]
+        if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s", "s'", "s’")):
+            words = words[:-1]  # "the White House’s announcement", "a Moody’s Analytics’ forecast"
+            words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1][:-1]
+            if words[0].lower() in ("a", "an", "the"):
+                words = words[1:]
             low = [w.lower() for w in words]
         capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
         if (
