@@ -18,6 +18,7 @@ from worker.pipeline.enrich.name_index import NameIndex
 from worker.pipeline.enrich.name_words import FEMALE, MALE
 from worker.pipeline.enrich.sentences import last_terminator
 from worker.pipeline.enrich.subjects import is_intro
+from worker.pipeline.enrich.text_case import lower
 
 Speaker = tuple[str, str | None]  # (speaker text, canonical entity or None)
 
@@ -96,7 +97,7 @@ class Antecedents:
     def gender(self, canonical: str) -> str | None:
         if canonical in self._genders:
             return self._genders[canonical]
-        first = canonical.split(" ", 1)[0].lower()
+        first = lower(canonical.split(" ", 1)[0])
         g: str | None = "M" if first in MALE else "F" if first in FEMALE else None
         person = self.names.persons.get(canonical)
         if g is None and person is not None:
@@ -136,7 +137,7 @@ class Antecedents:
             return g in (None, want)
         # a gendered description ("the country queen"): a person known to be of that gender, from the text
         # or, when the text does not say, the census lists ("Dolly"); never used to rule a person out
-        return g == want or (g is None and name_genders().get(m[2].split(" ", 1)[0].lower()) == want)
+        return g == want or (g is None and name_genders().get(lower(m[2].split(" ", 1)[0])) == want)
 
     def _in_intro(self, sent: int, pos: int) -> bool:
         """Is ``pos`` inside the sentence's introductory chunks (``After meeting X, Y said``, ``Separately,
@@ -235,12 +236,12 @@ class Antecedents:
         while k < len(chunks) - 1 and is_intro(chunks[k]):
             k += 1
         pronoun = "he" if want == "M" else "she"
-        first = chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–").lower()
+        first = lower(chunks[k].split(" ", 1)[0].strip("\"“”'‘’(—–"))
         if first == pronoun:
             return True
         clause = self.body[sent:pos]
         clause = clause[clause.rfind(", ") + 1 :]  # the name's own chunk ("Though he grew up in X, Hill")
-        if f" {pronoun} " in clause.lower():  # "Although she denied she dumped Pitt": she is someone named
+        if f" {pronoun} " in lower(clause):  # "Although she denied she dumped Pitt": she is someone named
             return True  # before, and the chain goes on past Pitt
         # "Just like many fans, she was marked by X's fame": the pronoun subject after a lead-in chunk
         return k + 1 < len(chunks) and chunks[k + 1].split(" ", 1)[0] == pronoun
@@ -252,14 +253,14 @@ class Antecedents:
         text, entity = self.last
         if entity is not None:
             return (entity in self.names.persons and self.gender(entity) in (None, want)) or want == "P"
-        words = text.lower().split()
+        words = lower(text).split()
         if (
             want in _POSSESSOR
             and words
             and (words[0] == _POSSESSOR[want] or NOUN_GENDER.get(words[-1], want) != want)
         ):
             return False  # "Her husband" is not the next "she"
-        return text[:1].isupper() and len(text.split()) <= 3 and text.lower() not in self.stopwords
+        return text[:1].isupper() and len(text.split()) <= 3 and lower(text) not in self.stopwords
 
     def _role(self, noun: str, pos: int) -> str | None:
         """The person introduced with ``noun`` (``judge Chris Holmes``, ``X, a 25-year-old student``);
@@ -267,7 +268,7 @@ class Antecedents:
         best, best_pos = None, -1
         titled, titled_pos = None, -1
         for name, person in self.names.persons.items():
-            in_name = noun in name.lower().split()
+            in_name = noun in lower(name).split()
             for s, e in person.mentions:
                 if not best_pos < s < pos and not (in_name and titled_pos < s < pos):
                     continue
@@ -280,6 +281,6 @@ class Antecedents:
                     if self.body.startswith(", ", e)
                     else ""
                 )
-                if noun in head.lower() or noun in tail.lower():
+                if noun in lower(head) or noun in lower(tail):
                     best, best_pos = name, s
         return titled or best

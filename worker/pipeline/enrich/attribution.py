@@ -29,6 +29,7 @@ from worker.pipeline.enrich.name_words import ORG_WORDS, PERSON_NOUNS
 from worker.pipeline.enrich.sentences import is_abbrev
 from worker.pipeline.enrich.subject_shapes import has_name, short_name, starts_np, titled_name
 from worker.pipeline.enrich.subjects import is_intro, subject_of
+from worker.pipeline.enrich.text_case import lower
 
 _PARENS = re.compile(r"\([^)]*\)")
 # the second title of a coordinated pair and the name: "(co-founder and) CEO John Mackey"
@@ -70,7 +71,7 @@ def role_of(subj: str) -> bool:
 def _role_only(chunk: str) -> bool:
     """``its chairman and CEO``: a role with no name in it (an acronym such as CEO is a role word)."""
     words = chunk.split()
-    return bool(words) and words[0].lower() in DETERMINERS and all(w.islower() or w.isupper() for w in words)
+    return bool(words) and lower(words[0]) in DETERMINERS and all(w.islower() or w.isupper() for w in words)
 
 
 def _clean_chunk(chunk: str) -> str:
@@ -80,7 +81,7 @@ def _clean_chunk(chunk: str) -> str:
         if sep in chunk:
             chunk = " " + chunk.rsplit(sep, 1)[1]
     words = chunk.split()
-    while words and words[0].lower() in LEADING_CONJUNCTIONS:
+    while words and lower(words[0]) in LEADING_CONJUNCTIONS:
         words = words[1:]
     chunk = " ".join(words)
     if " and " in chunk:
@@ -88,15 +89,13 @@ def _clean_chunk(chunk: str) -> str:
         titled = _AND_TITLED.match(right)
         if titled is not None and left.split()[-1].islower():  # "Acme co-founder and CEO John Roe"
             return titled.group(1)
-        right_np = right[:1].isupper() or right.split()[0].lower() in DETERMINERS
+        right_np = right[:1].isupper() or lower(right.split()[0]) in DETERMINERS
         if right_np and len(left.split()) > 6 and len(right.split()) <= 6:
             return _clean_chunk(right)  # two clauses: "X did not respond and a spokesperson for Y"
-        if right_np and (
-            any(w[:1].isupper() for w in left.split()) or left.split()[0].lower() in DETERMINERS
-        ):
+        if right_np and (any(w[:1].isupper() for w in left.split()) or lower(left.split()[0]) in DETERMINERS):
             return left
     words = chunk.split()
-    if len(words) > 1 and words[-1].lower() in PRONOUNS:
+    if len(words) > 1 and lower(words[-1]) in PRONOUNS:
         return words[-1]  # "in which he" -> "he"
     return chunk
 
@@ -132,7 +131,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
         return _clean_chunk(chunks[i])
     chunks = pre.split(", ")
     subj = _clean_chunk(chunks[-1])
-    first = subj.split()[0].lower() if subj.split() else ""
+    first = lower(subj.split()[0]) if subj.split() else ""
     if first in RELATIVES:
         words = subj.split()
         if len(words) == 1 and len(chunks) >= 2 and len(chunks[-2].split()) <= 6:
@@ -143,7 +142,7 @@ def subject_before(pre: str, stopwords: frozenset[str]) -> str:
             return subj.split(" ", 1)[1]  # "journalists, whom Trump has referred to as"
     if pre.endswith((" and", " but", " then", " yet")) and len(chunks[-1].split()) > 3:
         head = subject_of(chunks[-1], stopwords)  # "Ashley was with X and noted": Ashley
-        if head is not None and head.split()[0].lower() not in DETERMINERS:  # a name or a pronoun
+        if head is not None and lower(head.split()[0]) not in DETERMINERS:  # a name or a pronoun
             return head
     prev = _clean_chunk(chunks[-2]) if len(chunks) >= 2 else ""
     role = first in PERSON_NOUNS and subj[:1].islower() and " of " in subj  # "founder of X told"
@@ -164,7 +163,7 @@ def _last_np(chunk: str) -> str:
     """The noun phrase that ends a clause: after its last preposition, trailing adverbs dropped."""
     m = _LAST_PREP.match(chunk)
     words = chunk[m.end() :].split() if m else []
-    while words and words[-1].lower() in _TRAILING_ADVERBS:
+    while words and lower(words[-1]) in _TRAILING_ADVERBS:
         words.pop()
     return " ".join(words) if 0 < len(words) <= 4 else ""
 
@@ -184,23 +183,23 @@ def _by_agent(rest: str) -> bool:
     if not rest.startswith(" by "):
         return False
     first = rest[4:].split(" ", 1)[0]
-    return first[:1].isupper() or first.lower() in DETERMINERS
+    return first[:1].isupper() or lower(first) in DETERMINERS
 
 
 def _is_phrase(chunk: str) -> bool:
     """A prepositional or adverbial phrase with no name or pronoun in it (``for the year``), never a
     subject (unlike ``Instead of what partner Matthew Somerton``)."""
-    first = chunk.split(" ", 1)[0].lower()
+    first = lower(chunk.split(" ", 1)[0])
     if first not in INTRO or first in ("and", "but", "or", "so"):
         return False
-    return not any(w[:1].isupper() or w.lower() in PRONOUNS for w in chunk.split()[1:])
+    return not any(w[:1].isupper() or lower(w) in PRONOUNS for w in chunk.split()[1:])
 
 
 def _with_np(pre: str) -> str | None:
     """``with a source close to him saying`` -> ``a source close to him``."""
     k = pre.rfind(" with ")
     if k < 0:
-        if not pre.lower().startswith("with "):
+        if not lower(pre).startswith("with "):
             return None
         k = -1
     if "," in pre[k + 1 :]:
@@ -223,16 +222,16 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
     for m in VERB_RE.finditer(before):
         if not is_verb(before, m) or is_noun_use(before, m):
             continue  # "the promises", "so-called"
-        verb = m.group(1).lower()
+        verb = lower(m.group(1))
         rest = before[m.end() :]
         if verb == "according to":
             return cut_subject(rest).strip(), verb, m.start()
-        if before.lstrip()[:3].lower() == "as " and rest.startswith(",") and as_clause is None:
+        if lower(before.lstrip()[:3]) == "as " and rest.startswith(",") and as_clause is None:
             inner = before[: m.start()].lstrip()[3:].strip(" ,")
             if ", " in inner and inner[:1].isupper():  # "As Cyd Harrell, the city's CDO, put it, ..."
                 as_clause = (inner.split(", ", 1)[0], verb, m.start())
                 continue
-        if m.start() < intro_end and before.lstrip()[:3].lower() == "as " and as_clause is None:
+        if m.start() < intro_end and lower(before.lstrip()[:3]) == "as " and as_clause is None:
             inner = before[: m.start()].lstrip()[3:].strip()
             as_clause = _as_clause(inner, verb, rest, m.start())
         if m.start() < intro_end or (verb.startswith("continue") and rest.startswith(" to ")):
@@ -253,7 +252,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
             if np:
                 return np, verb, m.start()
             return "", verb, m.start()  # "..., saying" / "could be heard saying": the sentence's subject
-        if not stripped or stripped.lower() in ("and", "but", "then", "and then"):
+        if not stripped or lower(stripped) in ("and", "but", "then", "and then"):
             after = rest.lstrip(" ,")
             if not stripped and after[:1].isupper() and verb not in _OBJECT_VERBS:  # not "..., told X."
                 np = cut_subject(after)
@@ -265,7 +264,7 @@ def clause_before(before: str, stopwords: frozenset[str]) -> tuple[str, str, int
         subject = subject_before(pre, stopwords)
         if _is_phrase(subject):  # '"..." for the year, asked X': the sentence's subject
             return "", verb, m.start()
-        if subject and as_clause is not None and subject.split()[0].lower() in ("we", "you", "one"):
+        if subject and as_clause is not None and lower(subject.split()[0]) in ("we", "you", "one"):
             return as_clause  # "As X puts it, we must tell ourselves: ..." (a generic subject)
         if subject:
             return subject, verb, m.start()
@@ -289,7 +288,7 @@ def clause_after(after: str, stopwords: frozenset[str], strict: bool) -> tuple[s
             if u is not None and u.group(1) not in stopwords:
                 return u.group(2), u.group(1), u.start(1)
         return None
-    verb = m.group(1).lower()
+    verb = lower(m.group(1))
     rest = after[m.end() :]
     pre = after[: m.start()]
     if verb == "according to":
@@ -339,7 +338,7 @@ def _inverted_mid(pre: str, verb: str, rest: str, stopwords: frozenset[str]) -> 
     words = name.split()
     if titled_name(words) and nxt[len(name) :].strip()[:1] in ("", ",", "."):
         return True  # "..., said Daily Ledger economics reporter Ian Croft."
-    if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or words[0].lower() in stopwords:
+    if not 0 < len(words) <= 4 or not all(w[:1].isupper() for w in words) or lower(words[0]) in stopwords:
         return False
     return nxt[len(name) :].strip()[:1] in ("", ",") and starts_np(nxt, stopwords)
 

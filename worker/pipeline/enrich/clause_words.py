@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from worker.pipeline.enrich.text_case import lower
+
 _V = (
     r"said|says|say|saying|told|tells|tell|telling|added|adds|add|adding|wrote|writes|write|writing|"
     r"stated|states|explained|explains|explain|explaining|noted|notes|noting|insisted|insists|insisting|"
@@ -80,7 +82,7 @@ def passive_before(pre: str) -> bool:
     word = pre[pre.rfind(" ") + 1 :]
     if not word[:1].isalpha():
         word = word.lstrip("(\"“‘'[—–-")
-    return word.lower() in _PASSIVE_AUX
+    return lower(word) in _PASSIVE_AUX
 
 
 # words that open an introductory (non-subject) chunk: "After the hearing, his attorney said"

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from worker.pipeline.enrich.text_case import lower
+
 QUOTE_MARK = re.compile('["“”]')
 GLUED_OPEN = re.compile(r"(?<=[.!?])”(?=[A-Z])")
 _TWO_APOSTROPHES = re.compile(r"(?<!\d)(?:''|’’)")  # not an inch mark: 6'2'' (typed or curly)'
@@ -71,7 +73,7 @@ def is_title_text(text: str) -> bool:
     words = text.strip(" ,.!?;:").split()
     if not 2 <= len(words) <= 8 or text.isupper() or not words[0][:1].isupper():
         return False
-    return all(w[:1].isupper() or not w[:1].isalpha() or w.lower() in _TITLE_SMALL for w in words)
+    return all(w[:1].isupper() or not w[:1].isalpha() or lower(w) in _TITLE_SMALL for w in words)
 
 
 # a main clause that ends the sentence with an inverted attribution: "..., said another witness, X."

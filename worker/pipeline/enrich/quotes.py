@@ -42,6 +42,7 @@ from worker.pipeline.enrich.sentences import first_terminator, last_terminator, 
 from worker.pipeline.enrich.speakers import Speaker, SpeakerResolver
 from worker.pipeline.enrich.subject_shapes import titled_name
 from worker.pipeline.enrich.subjects import sentence_subject
+from worker.pipeline.enrich.text_case import lower
 
 __all__ = ["SpeakerResolver", "extract_quotes", "quote_spans"]
 
@@ -80,7 +81,7 @@ def _clause(ev: list[Any], resolver: SpeakerResolver) -> None:
         found = clause_before(tail[1], resolver.stopwords)
         subj = found[0] if found is not None else ""
         short = not role_of(subj) and (len(subj.split()) <= 5 or titled_name(subj.split()))
-        if found is not None and short and subj.lower() not in RELATIVES:
+        if found is not None and short and lower(subj) not in RELATIVES:
             pos += len(tail[0]) + 2
         else:
             found = None
@@ -153,7 +154,7 @@ def _attribute(
         if found is None and body[:1].isupper() and INTRODUCES.search(before) is not None:
             lead = text[(prev_end + cut if n == 0 or cut > 0 else sent_start) : qs]  # the whole sentence
             subject = sentence_subject(lead, stop)  # "X underscored the challenge: “...”", "X elaborates, “”"
-            if subject and subject.lower() not in ("it", "this", "that", "there", "both", "all", "each"):
+            if subject and lower(subject) not in ("it", "this", "that", "there", "both", "all", "each"):
                 at = base + qs - len(lead) + max(0, lead.find(subject))
                 named = resolver.resolve(subject, at, idx)
                 if named is not None and named[1] is not None:
@@ -184,7 +185,7 @@ def _attribute(
                 "is_partial": partial,
                 "_explicit": speaker is not None,
                 "_phrase": found[0] if found is not None and speaker is not None else None,
-                "_first_person": found is not None and found[0].lower() == "i",  # "I said": unnamed
+                "_first_person": found is not None and lower(found[0]) == "i",  # "I said": unnamed
                 "_inherit": (found is not None and not found[0]) or (partial and speaker is None),
                 "_trailing": trailing_clause and speaker is not None,  # '“...,” company CEO X said.'
                 "_new_sentence": new_sentence,
@@ -235,7 +236,7 @@ def _narrated_person(
 
 
 def _said_words(text: str) -> str:
-    return " ".join(text.lower().strip(" .,!?…").split())
+    return " ".join(lower(text).strip(" .,!?…").split())
 
 
 def _pull_quotes(items: list[dict[str, Any]]) -> None:
@@ -247,10 +248,10 @@ def _pull_quotes(items: list[dict[str, Any]]) -> None:
     said: dict[str, list[dict[str, Any]]] = {}  # by the first 20 characters
     for r in items:
         if r["speaker"] is not None and "_bare" not in r and len(r["text"]) >= 20:
-            said.setdefault(r["text"][:20].lower(), []).append(r)
+            said.setdefault(lower(r["text"][:20]), []).append(r)
     for rec in bare:
         words = _said_words(rec["text"])
-        same = [(_said_words(r["text"]), r) for r in said.get(rec["text"][:20].lower(), ())]
+        same = [(_said_words(r["text"]), r) for r in said.get(lower(rec["text"][:20]), ())]
         found = next((r for t, r in same if t.startswith(words) or words.startswith(t)), None)
         if found is not None:
             _set(rec, (found["speaker"], found["speaker_entity"]), None)
@@ -296,7 +297,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 subject = sentence_subject(lead, resolver.stopwords)
                 found = None
                 if subject:  # resolved from the subject's own place in the sentence
-                    at = base + rec["_subject"][0] + max(0, lead.lower().find(subject.lower()))
+                    at = base + rec["_subject"][0] + max(0, lower(lead).find(lower(subject)))
                     found = resolver.resolve(subject, at, idx)
                 if found is not None:
                     _set(rec, found, None)
@@ -318,9 +319,11 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 ]
                 events.sort(key=lambda ev: ev[0])
             at = rec["_pos"]
-            ev = _first_speaker((ev for ev in reversed(events) if ev[0] < at), resolver) or _first_speaker(
-                (ev for ev in events if ev[0] > at), resolver
-            )
+            # the nearest sentence before the quote first (a list, not a generator over ``reversed``: mypyc
+            # cannot compile that over a list[Any]; ``_first_speaker`` never changes a start, so the same)
+            before: list[list[Any]] = [e for e in reversed(events) if e[0] < at]
+            after = (e for e in events if e[0] > at)  # lazily: only if no sentence before has a speaker
+            ev = _first_speaker(before, resolver) or _first_speaker(after, resolver)
             if ev is not None:
                 _set(rec, ev[1], ev[2])
                 continue

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from worker.pipeline.enrich.speaker_words import AUTHORED_DOCS, TAIL_ADVERBS
+from worker.pipeline.enrich.text_case import upper
 
 CODE = re.compile(r"(?:^|\s)\d|(?:^|\s)[A-Z]+-\d")  # "A 2000 analysis", "COVID-19"
 PARENS = re.compile(r"\([^)]*\)")
 PRONOUN_PHRASES = frozenset(
-    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), p.upper())
+    w for p in ("he", "she", "it", "they", "we", "i") for w in (p, p.capitalize(), upper(p))
 )
 
 

@@ -48,6 +48,7 @@ from worker.pipeline.enrich.speaker_words import (
     ORG_DESCRIPTIONS,
 )
 from worker.pipeline.enrich.subjects import subject_of
+from worker.pipeline.enrich.text_case import lower
 
 __all__ = ["Speaker", "SpeakerResolver"]
 
@@ -82,7 +83,7 @@ class SpeakerResolver(Antecedents):
         if word == "they":  # "Big Machine have denied it. “...,” they said": a plural named subject
             group = None
             for m in PLURAL_SUBJECT.finditer(self.body, max(0, pos - 800), pos):
-                if not self._in_quote(m.start(1)) and m.group(1).split()[0].lower() not in self.stopwords:
+                if not self._in_quote(m.start(1)) and lower(m.group(1).split()[0]) not in self.stopwords:
                     group = m.group(1)
             if group is not None:
                 org = self._org_canonical(group)
@@ -94,11 +95,11 @@ class SpeakerResolver(Antecedents):
         if phrase in self._phrase_memo:  # a name: the same speaker wherever it stands
             return self._phrase_memo[phrase]
         if phrase in PRONOUN_PHRASES:  # the commonest subject: skip the clean-up below
-            return self._pronoun(phrase.lower(), pos)
+            return self._pronoun(lower(phrase), pos)
         contracted = CONTRACTED.match(phrase)
         rest = phrase[contracted.end() :] if contracted is not None else ""
         if contracted is not None and (not rest or rest.islower()):
-            return self._pronoun(contracted.group(1).lower(), pos)  # "he’d", "they’ve", "he’d only"
+            return self._pronoun(lower(contracted.group(1)), pos)  # "he’d", "they’ve", "he’d only"
         raw = phrase
         if "(" in phrase:
             phrase = PARENS.sub(" ", phrase)
@@ -109,22 +110,22 @@ class SpeakerResolver(Antecedents):
             phrase = (parts[1] if named_last else parts[0]).strip(" ,")  # "X — a process Persoons"
         words = phrase.split()
         while words and (
-            words[-1].lower() in TRAILING_JUNK
-            or words[-1].lower() in EXTRA_JUNK
+            lower(words[-1]) in TRAILING_JUNK
+            or lower(words[-1]) in EXTRA_JUNK
             or (words[-1].endswith("ly") and words[-1].islower() and len(words) > 1)
         ):
             words.pop()
-        if len(words) > 1 and words[0][:1].isupper() and words[0].lower() not in DETERMINERS:
+        if len(words) > 1 and words[0][:1].isupper() and lower(words[0]) not in DETERMINERS:
             words = without_tail(words)  # "Varma adding", "Loofbourow elsewhere", "Merchant WENT IN"
-        while words and words[0].lower() in ("and", "but", "then", "so"):
+        while words and lower(words[0]) in ("and", "but", "then", "so"):
             words = words[1:]
         if len(words) > 2 and words[-1] == "to" and words[-2].islower():  # "The report goes on to"
             words = words[:-2] if words[-2] != "on" else words[:-3]  # "to", "on" and the verb before
-        if not words or len(words) > 12 or (len(words) == 1 and words[0].lower() in RELATIVES):
+        if not words or len(words) > 12 or (len(words) == 1 and lower(words[0]) in RELATIVES):
             return None
         if len(words) == 1 and words[0].islower() and words[0].endswith("ly") and words[0] not in LY_NOUNS:
             return None  # "... the interests" mutually shared by ...: an adverb, never a speaker
-        low = [w.lower() for w in words]
+        low = [lower(w) for w in words]
         if low[0] in ("he", "she", "it", "they", "we", "i") and all(w.islower() for w in words[1:]):
             return self._pronoun(low[0], pos)  # "she", "She seems to", "he would later"
         if len(words) == 2 and low[0] in ("his", "her", "their", "its") and low[1] in DOC_NOUNS:
@@ -132,10 +133,10 @@ class SpeakerResolver(Antecedents):
         if len(words) >= 2 and low[-1] in DOC_NOUNS and low[-2].endswith(("'s", "’s", "s'", "s’")):
             words = words[:-1]  # "the White House’s announcement", "a Moody’s Analytics’ forecast"
             words[-1] = words[-1][:-2] if words[-1].endswith(("'s", "’s")) else words[-1][:-1]
-            if words[0].lower() in ("a", "an", "the"):
+            if lower(words[0]) in ("a", "an", "the"):
                 words = words[1:]
-            low = [w.lower() for w in words]
-        capital = [w for w in words if w[:1].isupper() and w.lower() not in self.stopwords]
+            low = [lower(w) for w in words]
+        capital = [w for w in words if w[:1].isupper() and lower(w) not in self.stopwords]
         if (
             low[0] == "the"
             and capital
@@ -213,7 +214,7 @@ class SpeakerResolver(Antecedents):
         lo = max(0, pos - 4000)
         found = None
         for m in INTRODUCED.finditer(self.body, lo, pos):
-            if (m.group(1) or m.group(2)).lower().startswith(noun[:7]) and not self._in_quote(m.start()):
+            if lower(m.group(1) or m.group(2)).startswith(noun[:7]) and not self._in_quote(m.start()):
                 found = m
         if found is None:
             return None
@@ -222,10 +223,10 @@ class SpeakerResolver(Antecedents):
         sentence = self.body[start : stop if stop > 0 else found.end() + 400]
         agent = AUTHOR_BY.search(sentence, found.end() - start)
         subject = agent.group(1) if agent is not None else subject_of(sentence, self.stopwords)
-        if subject and subject.lower() in GROUP_HEADS:  # "Members of the Congressional Black Caucus"
+        if subject and lower(subject) in GROUP_HEADS:  # "Members of the Congressional Black Caucus"
             member = MEMBERS_OF.match(sentence, sentence.find(subject))
             subject = member.group(1) if member is not None else None
-        if not subject or subject.lower() in PRONOUNS_ALL:
+        if not subject or lower(subject) in PRONOUNS_ALL:
             return None
         speaker = self.resolve(subject, start, -1, 1)
         if speaker is None or (speaker[1] is None and not subject[:1].isupper()):
@@ -259,8 +260,8 @@ class SpeakerResolver(Antecedents):
         if CODE.search(text) is not None:
             return False
         words = text.split()
-        head = words[-1].lower().strip(".,")
-        if words[0].lower().replace("’", "'") in FIRST_PERSON:
+        head = lower(words[-1]).strip(".,")
+        if lower(words[0]).replace("’", "'") in FIRST_PERSON:
             return False  # "I’m not gonna", "You know": the writer or an interviewee, no named speaker
         if len(words) == 1:
             if not text[:1].isupper():  # "officials", "police"; not "tour", "effect", "everything"
@@ -325,12 +326,12 @@ class SpeakerResolver(Antecedents):
                 break
         phrase = " ".join(words)  # without the junk trimmed from its end
         k = len(words) - len(run)
-        if run and words[0].lower() in DETERMINERS and "for" in words[max(1, k - 2) : k + 1]:
+        if run and lower(words[0]) in DETERMINERS and "for" in words[max(1, k - 2) : k + 1]:
             return (phrase, None)  # "a spokesperson for (the) X": someone speaking for X
         if run and run[0] in ("of", "for"):
             run = run[1:]
         if not run:
-            first = words[0].lower()
+            first = lower(words[0])
             countable = first in DETERMINERS or first in COUNT_WORDS  # "Four of Kennedy's siblings"
             return (phrase, None) if countable or len(words) <= 3 else None
         if run[0] == "The":
@@ -345,7 +346,7 @@ class SpeakerResolver(Antecedents):
                 return (name, name)
             run = person
         tokens = clean_name(list(run), self.stopwords)
-        if len(tokens) >= 3 and f" {tokens[0].lower()} " in self.body:
+        if len(tokens) >= 3 and f" {lower(tokens[0])} " in self.body:
             tokens = tokens[1:]  # a capitalised common noun at the start of a sentence: "Student Daniel Broz"
         if not tokens:
             return (phrase, None) if len(words) > len(run) else None

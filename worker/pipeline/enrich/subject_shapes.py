@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from worker.pipeline.enrich.clause_words import DAYS, DETERMINERS, INTRO, ROLE_SUFFIXES
 from worker.pipeline.enrich.name_words import PERSON_NOUNS
+from worker.pipeline.enrich.text_case import lower
 
 
 def has_name(chunk: str, stopwords: frozenset[str]) -> bool:
-    return any(w[:1].isupper() and w.lower() not in stopwords for w in chunk.split())
+    return any(w[:1].isupper() and lower(w) not in stopwords for w in chunk.split())
 
 
 def titled_name(words: list[str]) -> bool:
@@ -33,7 +34,7 @@ def starts_np(text: str, stopwords: frozenset[str]) -> bool:
     ``user Sunny88``, ``spokesman Ned Price``; not ``that ...``, ``Monday``, ``in a statement``."""
     words = text.split(" ", 2)
     first = words[0].rstrip(".,;:!?")
-    if first.lower() in DAYS or first in ("That", "that"):
+    if lower(first) in DAYS or first in ("That", "that"):
         return False
     if first[:1].isupper() or first in DETERMINERS:
         return True
@@ -45,7 +46,7 @@ def starts_np(text: str, stopwords: frozenset[str]) -> bool:
         and first not in stopwords
         and first not in INTRO
         and words[1][:1].isupper()
-        and words[1].lower() not in DAYS
+        and lower(words[1]) not in DAYS
     )
 
 

@@ -15,6 +15,7 @@ from worker.pipeline.enrich.clause_words import (
     TIME_WORDS,
 )
 from worker.pipeline.enrich.name_words import PERSON_NOUNS
+from worker.pipeline.enrich.text_case import lower
 
 _LEAD_TIME = re.compile(
     r"^\s*(?:Last|This|Next|Earlier|Later) (?:week|month|year|summer|spring|fall|autumn|winter)\s"
@@ -31,7 +32,7 @@ def is_intro(chunk: str) -> bool:
     words = chunk.split()
     if not words:
         return True
-    first = words[0].lower().strip('("“?!¡¿*•')
+    first = lower(words[0]).strip('("“?!¡¿*•')
     if len(words) == 1 and first.endswith("ly"):
         return True  # a sentence adverb: "Remarkably, Grimm rejected ..."
     return first in INTRO or (first.endswith(("ing", "ed")) and len(words) > 1 and words[1].islower())
@@ -69,7 +70,7 @@ def _named_after_role(words: list[str], stopwords: frozenset[str]) -> str | None
     name: list[str] = []
     for w in words[k : k + 4]:
         bare = w.strip(",.;:")
-        if not bare[:1].isupper() or bare.lower() in stopwords:
+        if not bare[:1].isupper() or lower(bare) in stopwords:
             break
         name.append(bare)
         if bare != w:
@@ -86,10 +87,10 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     if not chunks:
         return None
     lead = chunks[i].split()
-    if len(lead) > 2 and lead[0].lower() in ("the", "a", "an"):  # "The award-winning actor has also ..."
+    if len(lead) > 2 and lower(lead[0]) in ("the", "a", "an"):  # "The award-winning actor has also ..."
         np = [lead[0]]
         for k, w in enumerate(lead[1:6], 2):
-            if w.lower() in NP_STOP or not w.replace("-", "").isalpha():
+            if lower(w) in NP_STOP or not w.replace("-", "").isalpha():
                 break
             np.append(w)
             if w.islower() and w in PERSON_NOUNS and (k == len(lead) or lead[k] not in PERSON_NOUNS):
@@ -97,7 +98,7 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
     run: list[str] = []
     for w in ", ".join(chunks[i : i + 2]).split():
         bare = w.strip("\"“”‘’'(),.;:")
-        low = bare.lower()
+        low = lower(bare)
         if not run and low in PRONOUNS:
             return low
         if bare[:1].isupper() and (low not in stopwords or run) and low not in DAYS and low not in TIME_WORDS:
@@ -108,7 +109,7 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
             run.append(bare)
         elif run:
             break
-    while run and run[-1].lower() in ("of", "de", "van", "von", "bin", "al"):
+    while run and lower(run[-1]) in ("of", "de", "van", "von", "bin", "al"):
         run.pop()
     words = chunks[i].split()
     titled = _TITLED.match(chunks[i])
@@ -122,10 +123,10 @@ def subject_of(text: str, stopwords: frozenset[str]) -> str | None:
             return named
     if run:
         return " ".join(run)
-    if words and words[0].lower() in DETERMINERS:  # "A voice on a video ... could be heard saying"
+    if words and lower(words[0]) in DETERMINERS:  # "A voice on a video ... could be heard saying"
         np = [words[0]]
         for w in words[1:5]:
-            if w.lower() in NP_STOP or not w.isalpha():
+            if lower(w) in NP_STOP or not w.isalpha():
                 break
             np.append(w)
         return " ".join(np) if len(np) > 1 else None
