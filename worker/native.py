@@ -53,6 +53,17 @@ COMPILED: dict[str, frozenset[str]] = {
             "paragraphs.py",
             "sentences.py",
             "assemble.py",
+            "quotes.py",
+            "quote_marks.py",
+            "attribution.py",
+            "subject_shapes.py",
+            "speakers.py",
+            "speaker_patterns.py",
+            "subjects.py",
+            "antecedents.py",
+            "clause_words.py",
+            "speaker_words.py",
+            "name_words.py",
         }
     ),
 }

@@ -132,14 +132,16 @@ def test_every_module_of_a_group_is_compiled_except_the_listed_ones() -> None:
 
 
 def test_compiled_enrich_modules_use_cpythons_lower() -> None:
-    """mypyc's ``s.lower()`` misses the final-sigma rule; compiled enrich modules call ``text_case.lower``."""
-    from worker.pipeline.enrich.text_case import lower
+    """mypyc's ``s.lower()`` misses the final-sigma rule; compiled enrich modules call ``text_case.lower``
+    (and ``text_case.upper``)."""
+    from worker.pipeline.enrich.text_case import lower, upper
 
     assert lower("ΟΔΥΣΣΕΑΣ") == "ΟΔΥΣΣΕΑΣ".lower() == "οδυσσεας"
+    assert upper("straße ﬁ") == "straße ﬁ".upper() == "STRASSE FI"
     offenders = [
         f"{p.name}:{i}"
         for p in native.sources("worker.pipeline.enrich")
         for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-        if re.search(r"\.(lower|casefold)\(", line)
+        if re.search(r"\.(lower|upper|casefold)\(", line)
     ]
     assert not offenders, offenders

@@ -51,13 +51,13 @@ OPEN = '"“'
 CLOSE = '"”'
 
 
-def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[Any]:
+def _events(base: int, text: str, spans: list[tuple[int, int, bool]]) -> list[list[Any]]:
     """One entry per sentence outside the quotes of a paragraph that may hold a reporting clause:
     [body offset of the sentence, speaker, verb, subject phrase, where to resolve it, sentence].  The
     clause is parsed and its subject resolved on first use (``_first_speaker``): most are never needed.
     Sentences lie between quotes, so their starts order them against the quotes like their verbs would.
     """
-    out: list[Any] = []
+    out: list[list[Any]] = []
     cuts = [-1] + [p for s, e, _ in spans for p in (s, e)] + [len(text)]
     for k in range(0, len(cuts) - 1, 2):
         lo = cuts[k] + 1
@@ -276,8 +276,8 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
         for qs, qe, _ in spans:
             resolver.add_quote_span(base + qs, base + qe)
         recs = _attribute(idx, base, text, spans, resolver)
-        events: list[Any] | None = None
-        prev_events: list[Any] | None = None
+        events: list[list[Any]] | None = None
+        prev_events: list[list[Any]] | None = None
         for n, rec in enumerate(recs):
             if rec["speaker"] is not None or rec["_first_person"]:
                 continue
@@ -319,11 +319,10 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
                 ]
                 events.sort(key=lambda ev: ev[0])
             at = rec["_pos"]
-            # the nearest sentence before the quote first (a list, not a generator over ``reversed``: mypyc
-            # cannot compile that over a list[Any]; ``_first_speaker`` never changes a start, so the same)
-            before: list[list[Any]] = [e for e in reversed(events) if e[0] < at]
-            after = (e for e in events if e[0] > at)  # lazily: only if no sentence before has a speaker
-            ev = _first_speaker(before, resolver) or _first_speaker(after, resolver)
+            # events[::-1], not reversed(events): mypyc's reversed() in a generator fails to compile
+            ev = _first_speaker((ev for ev in events[::-1] if ev[0] < at), resolver) or _first_speaker(
+                (ev for ev in events if ev[0] > at), resolver
+            )
             if ev is not None:
                 _set(rec, ev[1], ev[2])
                 continue
@@ -331,7 +330,7 @@ def extract_quotes(paragraphs: Sequence[tuple[int, int, str]], resolver: Speaker
             if found is not None:  # "Jo, 40, hides her fillers. She is careful. “I wear a scarf.”"
                 _set(rec, found, None)
                 continue
-            candidates: list[Any] = []
+            candidates: list[list[Any]] = []
             if prev is not None and prev[0] == idx - 1:
                 if prev_events is None:
                     prev_events = _events(prev[1], prev[2], prev[3])
