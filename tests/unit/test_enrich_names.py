@@ -110,3 +110,9 @@ def test_initials_written_together_stay_in_the_name() -> None:
     index = names("Author J.R. Moss wrote it. Later, Moss said more. Sen. J.D. Vance agreed.")
     assert index.lookup("Moss") == "J.R. Moss"
     assert "J.D. Vance" in index.persons
+
+
+def test_a_place_before_an_institution_word_is_part_of_its_name() -> None:
+    orgs = names("Researchers at Zhejiang University agreed. So did a team at New York University.").orgs
+    assert "Zhejiang University" in orgs
+    assert "New York University" in orgs

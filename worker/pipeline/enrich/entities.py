@@ -35,6 +35,7 @@ from worker.pipeline.enrich.name_words import (
 from worker.pipeline.enrich.text_case import lower
 
 _UP = "A-ZÀ-ÖØ-Þ"
+_INSTITUTION_AFTER = re.compile(r" (?:University|Institute|College|Polytechnic|Academy)\b")
 # title words that are also surnames, kept as the last token of a name: "Ken Doctor", "Carole King"
 _TITLE_SURNAMES = frozenset(
     ("Doctor", "King", "Major", "Judge", "Bishop", "Prince", "Lord", "Justice", "Coach")
@@ -328,6 +329,7 @@ def find_names(
             and body[h.end : h.end + 1] == " "
             and body[h.end + 1 : h.end + 2].isupper()
         )
+        and _INSTITUTION_AFTER.match(body, h.end) is None  # "Zhejiang University": one organisation
     ]  # "Jordan Peele": a country that is also a given name, before a capitalised word
     find = body.find
     for start, t in _segments(body, cutters):
