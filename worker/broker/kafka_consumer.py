@@ -26,6 +26,7 @@ from worker.broker.kafka import ktp, ms, offsets_payload, seam_tp, translate_err
 from worker.broker.types import BrokerError, ConsumerConfig, RebalanceListener, Record, TopicPartition
 
 RECONNECT_BACKOFF_MAX_MS = 1000  # kafka-python default 30 s; Java clients use 1 s
+METADATA_MAX_AGE_MS = 30_000  # kafka-python default 5 min
 
 __all__ = ["KafkaConsumerClient"]
 
@@ -78,6 +79,10 @@ class KafkaConsumerClient:
             # kafka-python's default caps reconnect backoff at 30 s (Java: 1 s): after a broker
             # restart the worker would idle for up to 30 s before noticing the broker is back.
             "reconnect_backoff_max_ms": RECONNECT_BACKOFF_MAX_MS,
+            # a group leader that computed its assignment before it had the topic's metadata (the
+            # range assignor logs "No partition metadata") leaves partitions unowned until the next
+            # metadata refresh rejoins the group: 30 s instead of kafka-python's 5 min bounds that
+            "metadata_max_age_ms": METADATA_MAX_AGE_MS,
             "group_id": config.group_id,
             "client_id": config.client_id,
             "enable_auto_commit": False,
