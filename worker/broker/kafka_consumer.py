@@ -114,6 +114,11 @@ class KafkaConsumerClient:
 
     def subscribe(self, topics: Sequence[str], listener: RebalanceListener) -> None:
         with translate_errors():
+            # fetch the topics' metadata first: a member that becomes the group leader before its
+            # metadata arrives assigns nothing for them ("No partition metadata") and leaves
+            # partitions unowned until a later refresh
+            for topic in topics:
+                self._consumer.partitions_for_topic(topic)
             self._consumer.subscribe(topics=list(topics), listener=_ListenerAdapter(self, listener))
 
     def assign(self, partitions: Iterable[TopicPartition]) -> None:
