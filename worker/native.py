@@ -28,6 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 NATIVE_DIR = ROOT / "build" / "native"
+NATIVE_HEADER = ROOT / "worker" / "native_str.h"  # included by every C extension
 PURE_ENV = "NEWS_INGEST_PURE_PYTHON"
 
 # package -> modules left as Python (besides __init__): html.py only wraps trafilatura.
@@ -102,7 +103,7 @@ def watched(package: str) -> list[Path]:
     saw in them (a constant that changes from a frozenset to a dict would break it), so an edit to any
     module of the package makes the build stale."""
     mods = sorted(p for p in package_dir(package).glob("*.py") if p.name != "__init__.py")
-    return [*mods, *c_sources(package)]
+    return [*mods, *c_sources(package), *([NATIVE_HEADER] if c_sources(package) else [])]
 
 
 def _digest(path: Path) -> str:
@@ -172,7 +173,15 @@ def build(packages: list[str] | None = None) -> int:
                 if rel
                 else []
             )
-            ext += [Extension(f"{package}.{Path(c).stem}", [c], extra_compile_args=["-O3"]) for c in c_rel]
+            ext += [
+                Extension(
+                    f"{package}.{Path(c).stem}",
+                    [c],
+                    include_dirs=[str(NATIVE_HEADER.parent)],
+                    extra_compile_args=["-O3"],
+                )
+                for c in c_rel
+            ]
             setup(
                 name=f"native-{package}",
                 ext_modules=ext,

@@ -13,6 +13,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+
+#include "native_str.h"
 #include <stdint.h>
 #include <string.h>
 
@@ -174,24 +176,6 @@ add_word(Scan *s, Py_ssize_t off, Py_ssize_t len, uint64_t h)
         s.used = used;                                                                  \
         last_hash = h;                                                                  \
     } while (0)
-
-static int
-unpack(PyObject *arg, int *kind, const void **data, Py_ssize_t *n)
-{
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(arg)->tp_name);
-        return -1;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(arg) < 0) {
-        return -1;
-    }
-#endif
-    *kind = PyUnicode_KIND(arg);
-    *data = PyUnicode_DATA(arg);
-    *n = PyUnicode_GET_LENGTH(arg);
-    return 0;
-}
 
 static PyObject *
 word_counts(PyObject *Py_UNUSED(module), PyObject *arg)

@@ -11,6 +11,8 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include "native_str.h"
+
 #define BLOCK 4096
 
 #define COUNT_SPACES(T)                                                   \
@@ -81,24 +83,6 @@
 DEFINE_SCAN(scan_ucs1, Py_UCS1, ODD_LATIN1)
 DEFINE_SCAN(scan_ucs2, Py_UCS2, ODD_WIDE)
 DEFINE_SCAN(scan_ucs4, Py_UCS4, ODD_WIDE)
-
-static int
-unpack(PyObject *arg, int *kind, const void **data, Py_ssize_t *n)
-{
-    if (!PyUnicode_Check(arg)) {
-        PyErr_Format(PyExc_TypeError, "expected str, got %.100s", Py_TYPE(arg)->tp_name);
-        return -1;
-    }
-#if PY_VERSION_HEX < 0x030C0000
-    if (PyUnicode_READY(arg) < 0) {
-        return -1;
-    }
-#endif
-    *kind = PyUnicode_KIND(arg);
-    *data = PyUnicode_DATA(arg);
-    *n = PyUnicode_GET_LENGTH(arg);
-    return 0;
-}
 
 static PyObject *
 count_spaces(PyObject *Py_UNUSED(module), PyObject *arg)
